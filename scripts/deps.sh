@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Lakestream builds with, and the npm test peers.
+# Idempotent: runs `apt-get update` once and only when a package is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  build-essential cmake ninja-build ccache pkg-config nodejs npm
+  libzstd-dev liblz4-dev libsnappy-dev zlib1g-dev libbrotli-dev
+  libre2-dev libsimdjson-dev nlohmann-json3-dev libxxhash-dev libfmt-dev libedit-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  echo "deps: installing ${missing[*]}"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# DuckDB is a test and benchmark peer only; it lives in a local node_modules.
+if [ ! -d node_modules/@duckdb/node-api ]; then
+  echo "deps: installing npm test peers"
+  npm install --no-audit --no-fund --silent >/dev/null
+fi

@@ -1,0 +1,33 @@
+// Binds unresolved expressions against a Scope: resolves columns and
+// functions, applies Spark ANSI type coercion (inserting casts), and types
+// every node. Aggregates and generators are bound only where allowed.
+#pragma once
+
+#include "expr/expression.h"
+#include "expr/function_registry.h"
+#include "expr/scope.h"
+
+namespace lakestream {
+
+struct BindOptions {
+  bool allow_aggregates = false;  // inside Aggregate's output list / HAVING
+  bool allow_generators = false;  // inside a projection
+  // SQLite-style `/` on two integral operands (sqllogictest runner): typed
+  // BIGINT, truncating, NULL on division by zero; see EvalContext.
+  bool legacy_integer_division = false;
+};
+
+// Returns the bound tree. Throws UserError: UNRESOLVED_COLUMN, UNRESOLVED_ROUTINE,
+// DATATYPE_MISMATCH.*, WRONG_NUM_ARGS, INVALID_AGGREGATE... with Spark's classes.
+ExprPtr BindExpression(const ExprPtr& expr, const Scope& scope, const FunctionRegistry& registry,
+                       const BindOptions& options = {});
+
+// Spark's implicit cast for `expr` to `type` (binding an already-bound expr);
+// returns expr itself when the type already matches.
+ExprPtr ImplicitCast(const ExprPtr& bound, const DataTypePtr& type);
+
+// The common type two operands are widened to (Spark's findWiderTypeForTwo),
+// or nullptr if there is none.
+DataTypePtr WiderType(const DataTypePtr& a, const DataTypePtr& b);
+
+}  // namespace lakestream

@@ -1,0 +1,96 @@
+// Expr: one node of an expression tree, shared by the DataFrame API, SQL and
+// the planners. Trees are immutable (ExprPtr = shared_ptr<const Expr>).
+//
+// An expression is *unresolved* when built (column names, function names) and
+// *bound* after the binder (binder.h) resolved it against an input Scope: then
+// every node has `type`, column refs carry `column_index`, and calls carry
+// their bound function. Only bound trees are evaluated (evaluator.h).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "lakestream/types.h"
+#include "lakestream/value.h"
+
+namespace lakestream {
+
+struct BoundScalarFunction;
+struct BoundAggregateFunction;
+class Expr;
+using ExprPtr = std::shared_ptr<const Expr>;
+
+enum class ExprKind : uint8_t {
+  kColumn,     // name_parts ("t", "a"), optional plan_id; bound: column_index
+  kLiteral,    // value of `type` (type may be Null() for an untyped NULL)
+  kStar,       // `*` or `t.*` (name_parts holds the qualifier); expanded by the analyzer
+  kAlias,      // children[0] AS name
+  kCall,       // scalar function `name`(children...); operators use their symbol: "+", "=", "and"
+  kCast,       // CAST(children[0] AS type); is_try for TRY_CAST
+  kCase,       // CASE WHEN c0 THEN v0 [WHEN c1 THEN v1 ...] [ELSE e] END: children = c0,v0,c1,v1,...,[e]
+  kIn,         // children[0] IN (children[1..])
+  kAggregate,  // aggregate function `name`(children...), distinct flag
+  kSortOrder,  // children[0] with ascending / nulls_first, only at the top of a sort key
+  kGenerator,  // explode/explode_outer/posexplode/posexplode_outer(children[0]); only in a projection
+};
+
+class Expr {
+ public:
+  ExprKind kind;
+  std::vector<ExprPtr> children;
+
+  // kColumn, kStar: name parts; kAlias, kCall, kAggregate, kGenerator: the name.
+  std::vector<std::string> name_parts;
+  std::string name;
+  // kColumn: the DataFrame plan node the column was taken from (df.col("a")); -1 if by name only.
+  int64_t plan_id = -1;
+
+  Value value;  // kLiteral
+
+  // Result type: set by the binder for every node; for kCast the target type
+  // and for kLiteral the literal's type even before binding.
+  DataTypePtr type;
+  bool nullable = true;
+
+  bool is_try = false;       // kCast: TRY_CAST
+  bool implicit_cast = false; // kCast inserted by the binder; ToString() shows only the child
+  bool has_else = false;     // kCase
+  bool distinct = false;     // kAggregate
+  bool ascending = true;     // kSortOrder
+  bool nulls_first = true;   // kSortOrder (Spark: NULLS FIRST for ASC, NULLS LAST for DESC)
+
+  // Bound form.
+  int column_index = -1;                                    // kColumn
+  std::shared_ptr<const BoundScalarFunction> function;      // kCall
+  std::shared_ptr<const BoundAggregateFunction> aggregate;  // kAggregate
+
+  bool bound() const { return type != nullptr && (kind != ExprKind::kColumn || column_index >= 0); }
+  // Spark's auto-generated column name for this expression, e.g. "(a + 1)", "sum(x)", "CAST(a AS INT)".
+  std::string ToString() const;
+  // The output name: alias, column name, or ToString().
+  std::string OutputName() const;
+};
+
+// Builders for unresolved expressions. Names are case-insensitive.
+ExprPtr Col(std::string name);                      // "a" or "t.a" (dots split qualifiers)
+ExprPtr ColParts(std::vector<std::string> parts, int64_t plan_id = -1);
+ExprPtr Lit(Value value, DataTypePtr type);
+ExprPtr LitNull();
+ExprPtr Star(std::vector<std::string> qualifier = {});
+ExprPtr Alias(ExprPtr child, std::string name);
+ExprPtr Call(std::string name, std::vector<ExprPtr> args);
+ExprPtr CastTo(ExprPtr child, DataTypePtr type, bool is_try = false);
+ExprPtr CaseWhen(std::vector<ExprPtr> when_then, ExprPtr else_expr);  // else_expr may be null
+ExprPtr In(ExprPtr value, std::vector<ExprPtr> list);
+ExprPtr Aggregate(std::string name, std::vector<ExprPtr> args, bool distinct = false);
+ExprPtr SortOrder(ExprPtr child, bool ascending, bool nulls_first);
+ExprPtr Generator(std::string name, ExprPtr child);
+
+// Copy of `e` with new children (for tree rewrites).
+ExprPtr WithChildren(const Expr& e, std::vector<ExprPtr> children);
+// True if any node in the tree has `kind`.
+bool ContainsKind(const ExprPtr& e, ExprKind kind);
+
+}  // namespace lakestream

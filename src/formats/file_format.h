@@ -1,0 +1,94 @@
+// File formats (CSV, JSON lines; Parquet later) behind one interface.
+// Options are Spark's reader/writer options with lower-cased keys.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "columnar/record_batch.h"
+#include "expr/eval_context.h"
+
+namespace lakestream {
+
+using FormatOptions = std::map<std::string, std::string>;
+
+// A morsel of input: a whole file or a byte range of one (splittable formats).
+//
+// Line-based splits follow Hadoop's rule: a split [offset, offset + length)
+// reads every record that starts after its first byte (or at byte 0), so a
+// split starting mid-line skips to the next line and one ending mid-line reads
+// through the end of that line. The CSV header is only in the split at offset 0.
+struct FileSplit {
+  std::string path;
+  int64_t offset = 0;
+  int64_t length = -1;  // -1: to the end of the file
+  // Hive partition values of the file ("col" -> raw unescaped text, or
+  // kHiveDefaultPartition for NULL), from PartitionValuesOf(). Read() fills a
+  // schema field whose name matches one (case-insensitively) with that value
+  // converted to the field's type, instead of decoding it from the file.
+  std::vector<std::pair<std::string, std::string>> partition_values;
+};
+
+// Receives batches as they are decoded; returns false to stop early (LIMIT).
+using BatchSink = std::function<bool(RecordBatchPtr)>;
+
+class FileFormat {
+ public:
+  virtual ~FileFormat() = default;
+  virtual std::string name() const = 0;
+
+  // Infers the data schema of `files` (Spark's inferSchema / JSON inference).
+  virtual SchemaPtr InferSchema(const std::vector<std::string>& files, const FormatOptions& options,
+                                const EvalContext& ctx) const = 0;
+  // Splits one file into morsels that can be read independently.
+  virtual std::vector<FileSplit> Split(const std::string& file, const FormatOptions& options) const = 0;
+  // Decodes one split into batches of `schema` (plus the corrupt-record column
+  // when the options ask for it), following options["mode"].
+  virtual void Read(const FileSplit& split, const SchemaPtr& schema, const FormatOptions& options,
+                    const EvalContext& ctx, const BatchSink& sink) const = 0;
+
+  // Writes `batches` to a new file at `path`.
+  virtual void Write(const std::string& path, const SchemaPtr& schema,
+                     const std::vector<RecordBatchPtr>& batches, const FormatOptions& options,
+                     const EvalContext& ctx) const = 0;
+  // File name extension for written files, e.g. ".csv".
+  virtual std::string extension() const = 0;
+};
+
+// "csv", "json" (case-insensitive). Throws UserError UNSUPPORTED_DATA_SOURCE otherwise.
+const FileFormat& FindFileFormat(const std::string& name);
+
+// Expands paths (files, directories walked recursively, glob patterns) into
+// data files, skipping hidden files ("_", "." prefixes) as Spark does. Throws
+// UserError PATH_NOT_FOUND when a path matches nothing.
+std::vector<std::string> ListDataFiles(const std::vector<std::string>& paths);
+
+// Spark's DataFrameWriter save modes.
+enum class SaveMode { kErrorIfExists, kAppend, kOverwrite, kIgnore };
+SaveMode ParseSaveMode(const std::string& mode);  // "error"/"errorifexists", "append", "overwrite", "ignore"
+
+// Writes a result to directory `path` in `format`: part files plus _SUCCESS,
+// Hive-style `col=value/` directories for `partition_by` (those columns are
+// not written into the files). Follows `mode` when the directory exists.
+void WriteDataset(const std::string& path, const FileFormat& format, SaveMode mode,
+                  const std::vector<std::string>& partition_by, const SchemaPtr& schema,
+                  const std::vector<RecordBatchPtr>& batches, const FormatOptions& options,
+                  const EvalContext& ctx);
+
+// Hive partition columns found in `files` paths (col=value segments) with their
+// inferred types (int, bigint, double, date, string), for readers.
+SchemaPtr InferPartitionSchema(const std::vector<std::string>& files, const std::string& base_path);
+
+// The directory name Hive and Spark use for a NULL (or empty) partition value.
+inline constexpr const char* kHiveDefaultPartition = "__HIVE_DEFAULT_PARTITION__";
+
+// The col=value segments of `file` below `base_path`, names and values
+// unescaped, outermost first; for FileSplit::partition_values.
+std::vector<std::pair<std::string, std::string>> PartitionValuesOf(const std::string& file,
+                                                                   const std::string& base_path);
+
+}  // namespace lakestream

@@ -1,0 +1,102 @@
+// LogicalPlan: the one plan type for batch and streaming, built by the
+// DataFrame API and by SQL. Nodes are immutable and shared.
+//
+// A plan is *analyzed* (analyzer.h) before execution: every expression is
+// bound against its input and every node has its output schema. The physical
+// planner (exec/) accepts analyzed plans only.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "columnar/record_batch.h"
+#include "expr/expression.h"
+
+namespace lakestream {
+
+class LogicalPlan;
+using LogicalPlanPtr = std::shared_ptr<const LogicalPlan>;
+
+enum class PlanKind : uint8_t {
+  kLocalRelation,  // in-memory batches (createDataFrame)
+  kRange,          // range(start, end, step): one BIGINT column "id"
+  kFileScan,       // files of a format (csv, json, ...) with options and a schema
+  kProject,        // exprs over child (may contain one generator)
+  kFilter,         // condition over child
+  kAggregate,      // group by `groupings`, output `exprs` (grouping refs and aggregates)
+  kJoin,           // join_type, optional condition, using_columns
+  kSort,           // exprs are kSortOrder
+  kLimit,          // limit rows after skipping `offset`
+  kUnion,          // UNION ALL of children, by position
+  kDistinct,       // distinct rows of child
+  kDeduplicate,    // dropDuplicates(subset): first row per key in `exprs`
+  kSubqueryAlias,  // qualifies child's columns with `alias`
+};
+
+enum class JoinType : uint8_t { kInner, kLeft, kRight, kFull, kLeftSemi, kLeftAnti, kCross };
+
+// Spark's names: "inner", "left"/"left_outer"/"leftouter", "right", "full"/"outer"/
+// "full_outer", "left_semi"/"semi", "left_anti"/"anti", "cross". Throws UserError.
+JoinType ParseJoinType(const std::string& name);
+std::string JoinTypeName(JoinType t);
+
+struct FileScanSpec {
+  std::string format;                          // "csv", "json", "parquet"
+  std::vector<std::string> paths;              // files or directories as given
+  std::map<std::string, std::string> options;  // reader options, keys lower-cased
+  SchemaPtr schema;                            // data schema (user-given or inferred)
+};
+
+class LogicalPlan {
+ public:
+  PlanKind kind;
+  std::vector<LogicalPlanPtr> children;
+  // Unique id of this node, so df.col("a") can name the column of one side of
+  // a self-join (as Spark Connect's plan_id does).
+  int64_t plan_id = NextPlanId();
+
+  // Output schema; set at construction for leaves and by the analyzer otherwise.
+  SchemaPtr schema;
+  bool analyzed = false;
+
+  std::vector<ExprPtr> exprs;      // kProject, kAggregate outputs, kSort orders, kDeduplicate keys
+  std::vector<ExprPtr> groupings;  // kAggregate
+  ExprPtr condition;               // kFilter, kJoin (nullptr: no condition)
+  JoinType join_type = JoinType::kInner;
+  std::vector<std::string> using_columns;  // kJoin USING / join(df, "col")
+  int64_t limit = -1;                      // kLimit
+  int64_t offset = 0;                      // kLimit
+  int64_t range_start = 0, range_end = 0, range_step = 1;  // kRange
+  int num_partitions = 0;                  // kRange (0: default)
+  std::string alias;                       // kSubqueryAlias
+  std::vector<RecordBatchPtr> batches;     // kLocalRelation
+  FileScanSpec scan;                       // kFileScan
+
+  // "Project [a, (b + 1) AS c]" — one line, for explain().
+  std::string Describe() const;
+  // Indented tree, Spark's explain style.
+  std::string TreeString() const;
+
+  static int64_t NextPlanId();
+};
+
+// Constructors for unanalyzed nodes.
+LogicalPlanPtr MakeLocalRelation(SchemaPtr schema, std::vector<RecordBatchPtr> batches);
+LogicalPlanPtr MakeRange(int64_t start, int64_t end, int64_t step, int num_partitions);
+LogicalPlanPtr MakeFileScan(FileScanSpec spec);
+LogicalPlanPtr MakeProject(LogicalPlanPtr child, std::vector<ExprPtr> exprs);
+LogicalPlanPtr MakeFilter(LogicalPlanPtr child, ExprPtr condition);
+LogicalPlanPtr MakeAggregate(LogicalPlanPtr child, std::vector<ExprPtr> groupings, std::vector<ExprPtr> outputs);
+LogicalPlanPtr MakeJoin(LogicalPlanPtr left, LogicalPlanPtr right, JoinType type, ExprPtr condition,
+                        std::vector<std::string> using_columns = {});
+LogicalPlanPtr MakeSort(LogicalPlanPtr child, std::vector<ExprPtr> orders);
+LogicalPlanPtr MakeLimit(LogicalPlanPtr child, int64_t limit, int64_t offset = 0);
+LogicalPlanPtr MakeUnion(std::vector<LogicalPlanPtr> children);
+LogicalPlanPtr MakeDistinct(LogicalPlanPtr child);
+LogicalPlanPtr MakeDeduplicate(LogicalPlanPtr child, std::vector<ExprPtr> keys);
+LogicalPlanPtr MakeSubqueryAlias(LogicalPlanPtr child, std::string alias);
+
+}  // namespace lakestream
