@@ -11,14 +11,17 @@
 #include <vector>
 
 #include "expr/datetime_format.h"
+#include "expr/functions/calendar.h"
 #include "expr/time_zone.h"
 #include "lakestream/error.h"
 
 namespace lakestream {
 namespace {
 
-constexpr int64_t kMicrosPerSecond = 1000000;
-constexpr int64_t kMicrosPerDay = 86400 * kMicrosPerSecond;
+using calendar::FloorDiv;
+using calendar::FloorMod;
+using calendar::kMicrosPerDay;
+using calendar::kMicrosPerSecond;
 
 constexpr std::array<const char*, 12> kMonthNames = {"January", "February", "March",     "April",   "May",      "June",
                                                      "July",    "August",   "September", "October", "November", "December"};
@@ -26,7 +29,7 @@ constexpr std::array<const char*, 12> kMonthNames = {"January", "February", "Mar
 constexpr std::array<const char*, 7> kDayNames = {"Monday", "Tuesday", "Wednesday", "Thursday",
                                                   "Friday", "Saturday", "Sunday"};
 
-enum class Field : uint8_t {
+enum class PatternField : uint8_t {
   kLiteral,
   kOptional,   // '[' ... ']' section: children
   kEra,        // G
@@ -53,7 +56,7 @@ enum class Field : uint8_t {
 };
 
 struct Token {
-  Field field = Field::kLiteral;
+  PatternField field = PatternField::kLiteral;
   int count = 0;
   std::string literal;
   std::vector<Token> children;  // kOptional
@@ -71,50 +74,50 @@ struct Token {
                       ". Please reduce pattern length.");
 }
 
-Field FieldForLetter(char c) {
+PatternField FieldForLetter(char c) {
   switch (c) {
-    case 'G': return Field::kEra;
-    case 'y': case 'u': return Field::kYear;
-    case 'Q': case 'q': return Field::kQuarter;
-    case 'M': case 'L': return Field::kMonth;
-    case 'd': return Field::kDay;
-    case 'D': return Field::kDayOfYear;
-    case 'E': return Field::kDayOfWeek;
-    case 'a': return Field::kAmPm;
-    case 'H': return Field::kHour24;
-    case 'k': return Field::kHour24k;
-    case 'h': return Field::kHour12;
-    case 'K': return Field::kHour12K;
-    case 'm': return Field::kMinute;
-    case 's': return Field::kSecond;
-    case 'S': return Field::kFraction;
-    case 'V': return Field::kZoneId;
-    case 'z': return Field::kZoneName;
-    case 'X': return Field::kOffsetX;
-    case 'x': return Field::kOffsetx;
-    case 'Z': return Field::kOffsetZ;
-    case 'O': return Field::kOffsetO;
+    case 'G': return PatternField::kEra;
+    case 'y': case 'u': return PatternField::kYear;
+    case 'Q': case 'q': return PatternField::kQuarter;
+    case 'M': case 'L': return PatternField::kMonth;
+    case 'd': return PatternField::kDay;
+    case 'D': return PatternField::kDayOfYear;
+    case 'E': return PatternField::kDayOfWeek;
+    case 'a': return PatternField::kAmPm;
+    case 'H': return PatternField::kHour24;
+    case 'k': return PatternField::kHour24k;
+    case 'h': return PatternField::kHour12;
+    case 'K': return PatternField::kHour12K;
+    case 'm': return PatternField::kMinute;
+    case 's': return PatternField::kSecond;
+    case 'S': return PatternField::kFraction;
+    case 'V': return PatternField::kZoneId;
+    case 'z': return PatternField::kZoneName;
+    case 'X': return PatternField::kOffsetX;
+    case 'x': return PatternField::kOffsetx;
+    case 'Z': return PatternField::kOffsetZ;
+    case 'O': return PatternField::kOffsetO;
     default: ThrowIllegalCharacter(c);
   }
 }
 
 // The largest letter count java.time accepts for each field.
-int MaxCount(Field f) {
+int MaxCount(PatternField f) {
   switch (f) {
-    case Field::kYear: case Field::kFraction: return 9;
-    case Field::kMonth: case Field::kQuarter: case Field::kDayOfWeek: case Field::kEra: case Field::kZoneName:
-      return f == Field::kZoneName ? 4 : 5;
-    case Field::kDayOfYear: return 3;
-    case Field::kAmPm: return 1;
-    case Field::kZoneId: return 2;
-    case Field::kOffsetX: case Field::kOffsetx: case Field::kOffsetZ: return 5;
-    case Field::kOffsetO: return 4;
+    case PatternField::kYear: case PatternField::kFraction: return 9;
+    case PatternField::kMonth: case PatternField::kQuarter: case PatternField::kDayOfWeek: case PatternField::kEra: case PatternField::kZoneName:
+      return f == PatternField::kZoneName ? 4 : 5;
+    case PatternField::kDayOfYear: return 3;
+    case PatternField::kAmPm: return 1;
+    case PatternField::kZoneId: return 2;
+    case PatternField::kOffsetX: case PatternField::kOffsetx: case PatternField::kOffsetZ: return 5;
+    case PatternField::kOffsetO: return 4;
     default: return 2;
   }
 }
 
 void AppendLiteral(std::vector<Token>& out, std::string_view text) {
-  if (!out.empty() && out.back().field == Field::kLiteral) {
+  if (!out.empty() && out.back().field == PatternField::kLiteral) {
     out.back().literal.append(text);
     return;
   }
@@ -151,7 +154,7 @@ std::vector<Token> Tokenize(std::string_view pattern, size_t* pos, bool in_optio
     } else if (c == '[') {
       ++*pos;
       Token t;
-      t.field = Field::kOptional;
+      t.field = PatternField::kOptional;
       t.children = Tokenize(pattern, pos, true);
       out.push_back(std::move(t));
     } else if (c == ']') {
@@ -167,8 +170,8 @@ std::vector<Token> Tokenize(std::string_view pattern, size_t* pos, bool in_optio
       if (t.count > MaxCount(t.field)) ThrowLength(pattern);
       // Spark rejects a single 'V' (java.time needs "VV") and week-based letters
       // are already rejected by FieldForLetter.
-      if (t.field == Field::kZoneId && t.count != 2) ThrowLength(pattern);
-      if (t.field == Field::kOffsetO && t.count != 1 && t.count != 4) ThrowLength(pattern);
+      if (t.field == PatternField::kZoneId && t.count != 2) ThrowLength(pattern);
+      if (t.field == PatternField::kOffsetO && t.count != 1 && t.count != 4) ThrowLength(pattern);
       out.push_back(std::move(t));
       *pos = end;
     } else {
@@ -193,11 +196,11 @@ struct LocalFields {
 
 LocalFields SplitLocal(int64_t local_micros, int32_t offset_seconds) {
   LocalFields f{};
-  int64_t days = local_micros >= 0 ? local_micros / kMicrosPerDay : -((-local_micros + kMicrosPerDay - 1) / kMicrosPerDay);
-  int64_t tod = local_micros - days * kMicrosPerDay;
+  int64_t days = FloorDiv(local_micros, kMicrosPerDay);
+  int64_t tod = FloorMod(local_micros, kMicrosPerDay);
   CivilFromDays(static_cast<int32_t>(days), &f.year, &f.month, &f.day);
-  f.day_of_year = static_cast<int>(days - DaysFromCivil(f.year, 1, 1)) + 1;
-  f.iso_day_of_week = static_cast<int>(((days + 3) % 7 + 7) % 7) + 1;  // 1970-01-01 was a Thursday
+  f.day_of_year = calendar::DayOfYear(static_cast<int32_t>(days));
+  f.iso_day_of_week = calendar::IsoDayOfWeek(static_cast<int32_t>(days));
   f.hour = static_cast<int>(tod / (3600 * kMicrosPerSecond));
   f.minute = static_cast<int>(tod / (60 * kMicrosPerSecond) % 60);
   f.second = static_cast<int>(tod / kMicrosPerSecond % 60);
@@ -316,11 +319,11 @@ class Parser {
     int w = 0;
     for (size_t j = i + 1; j < tokens.size(); ++j) {
       const Token& t = tokens[j];
-      bool numeric = t.field == Field::kMonth || t.field == Field::kDay || t.field == Field::kHour24 ||
-                     t.field == Field::kHour12 || t.field == Field::kMinute || t.field == Field::kSecond ||
-                     t.field == Field::kDayOfYear || t.field == Field::kFraction || t.field == Field::kHour24k ||
-                     t.field == Field::kHour12K || t.field == Field::kYear;
-      if (!numeric || (t.field != Field::kFraction && t.count < 2) || (t.field == Field::kMonth && t.count > 2)) break;
+      bool numeric = t.field == PatternField::kMonth || t.field == PatternField::kDay || t.field == PatternField::kHour24 ||
+                     t.field == PatternField::kHour12 || t.field == PatternField::kMinute || t.field == PatternField::kSecond ||
+                     t.field == PatternField::kDayOfYear || t.field == PatternField::kFraction || t.field == PatternField::kHour24k ||
+                     t.field == PatternField::kHour12K || t.field == PatternField::kYear;
+      if (!numeric || (t.field != PatternField::kFraction && t.count < 2) || (t.field == PatternField::kMonth && t.count > 2)) break;
       w += t.count;
     }
     return w;
@@ -434,9 +437,9 @@ class Parser {
     int64_t v = 0;
     int index = 0;
     switch (t.field) {
-      case Field::kLiteral:
+      case PatternField::kLiteral:
         return MatchIgnoreCase(t.literal);
-      case Field::kOptional: {
+      case PatternField::kOptional: {
         size_t saved = pos_;
         Parsed copy = *p;
         if (!Run(t.children, &copy)) {
@@ -446,9 +449,9 @@ class Parser {
         *p = copy;
         return true;
       }
-      case Field::kEra:
+      case PatternField::kEra:
         return MatchIgnoreCase(t.count >= 4 ? "Anno Domini" : "AD");
-      case Field::kYear:
+      case PatternField::kYear:
         if (t.count == 2) {
           if (!Number(2, 2, &v)) return false;
           p->year = 2000 + v;  // java.time's reduced value base 2000
@@ -457,7 +460,7 @@ class Parser {
         if (!AdjacentNumber(tokens, i, t.count, std::max(t.count, 9), &v)) return false;
         p->year = v;
         return true;
-      case Field::kQuarter:
+      case PatternField::kQuarter:
         if (t.count >= 3) {
           static const char* const kQ[] = {"1st quarter", "2nd quarter", "3rd quarter", "4th quarter"};
           static const char* const kQShort[] = {"Q1", "Q2", "Q3", "Q4"};
@@ -468,7 +471,7 @@ class Parser {
         if (!Number(t.count, t.count == 1 ? 1 : 2, &v)) return false;
         p->quarter = static_cast<int>(v);
         return true;
-      case Field::kMonth:
+      case PatternField::kMonth:
         if (t.count >= 3) {
           if (!Text(kMonthNames.data(), 12, t.count, &index)) return false;
           p->month = index + 1;
@@ -477,34 +480,34 @@ class Parser {
         if (!AdjacentNumber(tokens, i, t.count, 2, &v)) return false;
         p->month = static_cast<int>(v);
         return true;
-      case Field::kDayOfWeek:
+      case PatternField::kDayOfWeek:
         if (!Text(kDayNames.data(), 7, t.count, &index)) return false;
         p->day_of_week = index + 1;
         return true;
-      case Field::kAmPm: {
+      case PatternField::kAmPm: {
         static const char* const kAmPmNames[] = {"AM", "PM"};
         if (!Text(kAmPmNames, 2, 4, &index)) return false;
         p->am_pm = index;
         return true;
       }
-      case Field::kDay: case Field::kHour24: case Field::kHour24k: case Field::kHour12: case Field::kHour12K:
-      case Field::kMinute: case Field::kSecond: case Field::kDayOfYear: {
-        int max = t.field == Field::kDayOfYear ? 3 : 2;
+      case PatternField::kDay: case PatternField::kHour24: case PatternField::kHour24k: case PatternField::kHour12: case PatternField::kHour12K:
+      case PatternField::kMinute: case PatternField::kSecond: case PatternField::kDayOfYear: {
+        int max = t.field == PatternField::kDayOfYear ? 3 : 2;
         if (!AdjacentNumber(tokens, i, t.count, max, &v)) return false;
         int iv = static_cast<int>(v);
         switch (t.field) {
-          case Field::kDay: p->day = iv; break;
-          case Field::kHour24: p->hour24 = iv; break;
-          case Field::kHour24k: if (iv < 1 || iv > 24) return false; p->hour24 = iv % 24; break;
-          case Field::kHour12: if (iv < 1 || iv > 12) return false; p->hour12 = iv % 12; break;
-          case Field::kHour12K: if (iv > 11) return false; p->hour12 = iv; break;
-          case Field::kMinute: p->minute = iv; break;
-          case Field::kSecond: p->second = iv; break;
+          case PatternField::kDay: p->day = iv; break;
+          case PatternField::kHour24: p->hour24 = iv; break;
+          case PatternField::kHour24k: if (iv < 1 || iv > 24) return false; p->hour24 = iv % 24; break;
+          case PatternField::kHour12: if (iv < 1 || iv > 12) return false; p->hour12 = iv % 12; break;
+          case PatternField::kHour12K: if (iv > 11) return false; p->hour12 = iv; break;
+          case PatternField::kMinute: p->minute = iv; break;
+          case PatternField::kSecond: p->second = iv; break;
           default: p->day_of_year = iv; break;
         }
         return true;
       }
-      case Field::kFraction: {
+      case PatternField::kFraction: {
         // Spark accepts 1..count fraction digits for a run of 'S'.
         size_t start = pos_;
         if (!Number(1, t.count, &v)) return false;
@@ -515,22 +518,22 @@ class Parser {
         p->micros = static_cast<int>(micros);
         return true;
       }
-      case Field::kZoneId: case Field::kZoneName:
+      case PatternField::kZoneId: case PatternField::kZoneName:
         return Zone(p);
-      case Field::kOffsetX: case Field::kOffsetx: case Field::kOffsetZ: {
+      case PatternField::kOffsetX: case PatternField::kOffsetx: case PatternField::kOffsetZ: {
         int32_t off = 0;
-        if (t.field == Field::kOffsetZ && t.count == 4) {
+        if (t.field == PatternField::kOffsetZ && t.count == 4) {
           if (!MatchIgnoreCase("GMT")) return false;
           if (pos_ == text_.size() || (text_[pos_] != '+' && text_[pos_] != '-')) {
             p->offset = 0;
             return true;
           }
         }
-        if (!Offset(t.field == Field::kOffsetX || (t.field == Field::kOffsetZ && t.count == 5), &off)) return false;
+        if (!Offset(t.field == PatternField::kOffsetX || (t.field == PatternField::kOffsetZ && t.count == 5), &off)) return false;
         p->offset = off;
         return true;
       }
-      case Field::kOffsetO: {
+      case PatternField::kOffsetO: {
         if (!MatchIgnoreCase("GMT")) return false;
         int32_t off = 0;
         if (pos_ < text_.size() && (text_[pos_] == '+' || text_[pos_] == '-') && !Offset(false, &off)) return false;
@@ -545,19 +548,13 @@ class Parser {
   size_t pos_ = 0;
 };
 
-int DaysInMonth(int64_t year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : kDays[month - 1];
-}
-
 // Resolves parsed fields to days since the epoch, checking ranges (java.time's STRICT resolver).
 std::optional<int32_t> ResolveDate(const Parsed& p) {
   int64_t year = p.year.value_or(1970);
   if (year < -290000 || year > 294000) return std::nullopt;
   int32_t days;
   if (p.day_of_year) {
-    int len = DaysInMonth(year, 2) == 29 ? 366 : 365;
+    int len = calendar::IsLeapYear(year) ? 366 : 365;
     if (*p.day_of_year < 1 || *p.day_of_year > len) return std::nullopt;
     days = DaysFromCivil(year, 1, 1) + *p.day_of_year - 1;
     if (p.month || p.day) {
@@ -569,11 +566,11 @@ std::optional<int32_t> ResolveDate(const Parsed& p) {
   } else {
     int month = p.month.value_or(p.quarter ? (*p.quarter - 1) * 3 + 1 : 1);
     int day = p.day.value_or(1);
-    if (month < 1 || month > 12 || day < 1 || day > DaysInMonth(year, month)) return std::nullopt;
+    if (month < 1 || month > 12 || day < 1 || day > calendar::DaysInMonth(year, month)) return std::nullopt;
     if (p.quarter && (*p.quarter < 1 || *p.quarter > 4 || (month - 1) / 3 + 1 != *p.quarter)) return std::nullopt;
     days = DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
   }
-  if (p.day_of_week && ((days + 3) % 7 + 7) % 7 + 1 != *p.day_of_week) return std::nullopt;
+  if (p.day_of_week && calendar::IsoDayOfWeek(days) != *p.day_of_week) return std::nullopt;
   return days;
 }
 
@@ -597,7 +594,7 @@ class CompiledFormat : public DatetimeFormat {
   explicit CompiledFormat(std::vector<Token> tokens) : tokens_(std::move(tokens)) {}
 
   std::string FormatTimestamp(int64_t utc_micros, const TimeZone& tz) const override {
-    int64_t utc_seconds = utc_micros >= 0 ? utc_micros / kMicrosPerSecond : -((-utc_micros + kMicrosPerSecond - 1) / kMicrosPerSecond);
+    int64_t utc_seconds = FloorDiv(utc_micros, kMicrosPerSecond);
     int32_t offset = tz.OffsetAtUtc(utc_seconds);
     LocalFields f = SplitLocal(utc_micros + int64_t{offset} * kMicrosPerSecond, offset);
     std::string out;
@@ -631,10 +628,10 @@ class CompiledFormat : public DatetimeFormat {
                      std::string& out) {
     for (const Token& t : tokens) {
       switch (t.field) {
-        case Field::kLiteral: out.append(t.literal); break;
-        case Field::kOptional: Format(t.children, f, tz, utc_seconds, out); break;
-        case Field::kEra: out.append(t.count >= 4 ? (f.year > 0 ? "Anno Domini" : "Before Christ") : (f.year > 0 ? "AD" : "BC")); break;
-        case Field::kYear:
+        case PatternField::kLiteral: out.append(t.literal); break;
+        case PatternField::kOptional: Format(t.children, f, tz, utc_seconds, out); break;
+        case PatternField::kEra: out.append(t.count >= 4 ? (f.year > 0 ? "Anno Domini" : "Before Christ") : (f.year > 0 ? "AD" : "BC")); break;
+        case PatternField::kYear:
           if (t.count == 2) {
             AppendPadded(out, ((f.year % 100) + 100) % 100, 2);
           } else {
@@ -642,7 +639,7 @@ class CompiledFormat : public DatetimeFormat {
             AppendPadded(out, f.year, t.count);
           }
           break;
-        case Field::kQuarter: {
+        case PatternField::kQuarter: {
           int q = static_cast<int>(f.month - 1) / 3 + 1;
           if (t.count == 3) {
             out.append("Q").append(std::to_string(q));
@@ -654,40 +651,40 @@ class CompiledFormat : public DatetimeFormat {
           }
           break;
         }
-        case Field::kMonth:
+        case PatternField::kMonth:
           if (t.count >= 3) {
             AppendText(out, kMonthNames[f.month - 1], t.count);
           } else {
             AppendPadded(out, f.month, t.count);
           }
           break;
-        case Field::kDay: AppendPadded(out, f.day, t.count); break;
-        case Field::kDayOfYear: AppendPadded(out, f.day_of_year, t.count); break;
-        case Field::kDayOfWeek: AppendText(out, kDayNames[f.iso_day_of_week - 1], t.count); break;
-        case Field::kAmPm: out.append(f.hour < 12 ? "AM" : "PM"); break;
-        case Field::kHour24: AppendPadded(out, f.hour, t.count); break;
-        case Field::kHour24k: AppendPadded(out, f.hour == 0 ? 24 : f.hour, t.count); break;
-        case Field::kHour12: AppendPadded(out, f.hour % 12 == 0 ? 12 : f.hour % 12, t.count); break;
-        case Field::kHour12K: AppendPadded(out, f.hour % 12, t.count); break;
-        case Field::kMinute: AppendPadded(out, f.minute, t.count); break;
-        case Field::kSecond: AppendPadded(out, f.second, t.count); break;
-        case Field::kFraction: {
+        case PatternField::kDay: AppendPadded(out, f.day, t.count); break;
+        case PatternField::kDayOfYear: AppendPadded(out, f.day_of_year, t.count); break;
+        case PatternField::kDayOfWeek: AppendText(out, kDayNames[f.iso_day_of_week - 1], t.count); break;
+        case PatternField::kAmPm: out.append(f.hour < 12 ? "AM" : "PM"); break;
+        case PatternField::kHour24: AppendPadded(out, f.hour, t.count); break;
+        case PatternField::kHour24k: AppendPadded(out, f.hour == 0 ? 24 : f.hour, t.count); break;
+        case PatternField::kHour12: AppendPadded(out, f.hour % 12 == 0 ? 12 : f.hour % 12, t.count); break;
+        case PatternField::kHour12K: AppendPadded(out, f.hour % 12, t.count); break;
+        case PatternField::kMinute: AppendPadded(out, f.minute, t.count); break;
+        case PatternField::kSecond: AppendPadded(out, f.second, t.count); break;
+        case PatternField::kFraction: {
           char buf[16];
           std::snprintf(buf, sizeof(buf), "%06d000", f.micros);
           out.append(buf, t.count);
           break;
         }
-        case Field::kZoneId: out.append(tz.name()); break;
-        case Field::kZoneName: AppendZoneName(out, tz, utc_seconds, t.count); break;
-        case Field::kOffsetX:
-        case Field::kOffsetx:
-          if (t.field == Field::kOffsetX && f.offset_seconds == 0) {
+        case PatternField::kZoneId: out.append(tz.name()); break;
+        case PatternField::kZoneName: AppendZoneName(out, tz, utc_seconds, t.count); break;
+        case PatternField::kOffsetX:
+        case PatternField::kOffsetx:
+          if (t.field == PatternField::kOffsetX && f.offset_seconds == 0) {
             out.push_back('Z');
           } else {
             AppendOffset(out, f.offset_seconds, t.count % 2 == 1 && t.count > 1, t.count == 1);
           }
           break;
-        case Field::kOffsetZ:
+        case PatternField::kOffsetZ:
           if (t.count <= 3) {
             AppendOffset(out, f.offset_seconds, false, false);
           } else if (t.count == 4) {
@@ -699,7 +696,7 @@ class CompiledFormat : public DatetimeFormat {
             AppendOffset(out, f.offset_seconds, true, false);
           }
           break;
-        case Field::kOffsetO:
+        case PatternField::kOffsetO:
           out.append("GMT");
           if (f.offset_seconds != 0) {
             if (t.count == 4) {

@@ -5,6 +5,7 @@
 
 #include "expr/cast.h"
 #include "expr/eval_context.h"
+#include "expr/struct_field.h"
 
 namespace lakestream {
 
@@ -79,6 +80,9 @@ std::string JoinArgs(const std::vector<ExprPtr>& args, size_t begin = 0) {
 std::string CallName(const Expr& e) {
   const auto& c = e.children;
   const std::string name = Lower(e.name);
+  if (name == kGetFieldName && c.size() == 2 && c[1]->kind == ExprKind::kLiteral) {
+    return c[0]->ToString() + "." + c[1]->value.ToString();
+  }
   if (c.size() == 2) {
     if (const char* sym = InfixSymbol(name)) {
       return "(" + c[0]->ToString() + " " + sym + " " + c[1]->ToString() + ")";
@@ -155,6 +159,8 @@ std::string Expr::ToString() const {
 std::string Expr::OutputName() const {
   if (kind == ExprKind::kAlias) return name;
   if (kind == ExprKind::kColumn && !name_parts.empty()) return name_parts.back();
+  // Spark names a struct field reference s.f after the field: "f".
+  if (kind == ExprKind::kCall && name == kGetFieldName && children.size() == 2) return children[1]->value.ToString();
   return ToString();
 }
 

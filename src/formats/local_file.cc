@@ -7,7 +7,6 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <random>
 
 #include "lakestream/error.h"
 
@@ -15,9 +14,7 @@ namespace lakestream {
 namespace {
 
 [[noreturn]] void ThrowIo(const std::string& error_class, const std::string& path, int err) {
-  throw UserError(error_class, "58030",
-                  "Cannot " + std::string(error_class == "FAILED_READ_FILE" ? "read" : "write") + " file " +
-                      QualifiedPath(path) + ": " + std::strerror(err) + ".");
+  throw UserError(error_class, "58030", "Cannot read file " + QualifiedPath(path) + ": " + std::strerror(err) + ".");
 }
 
 }  // namespace
@@ -81,36 +78,6 @@ int64_t LocalFile::ReadAt(int64_t offset, int64_t length, std::string* out) cons
   }
   out->resize(old + static_cast<size_t>(done));
   return done;
-}
-
-void WriteFileAtomically(const std::string& path, std::string_view data) {
-  std::string local = LocalPath(path);
-  std::filesystem::path target(local);
-  std::error_code ec;
-  if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), ec);
-  // A hidden temporary name: listing skips it if we die before the rename.
-  std::string tmp = (target.parent_path() / ("." + target.filename().string() + "." +
-                                             std::to_string(std::random_device{}()) + ".tmp"))
-                        .string();
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) ThrowIo("FAILED_WRITE_FILE", path, errno);
-  size_t done = 0;
-  while (done < data.size()) {
-    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      int err = errno;
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      ThrowIo("FAILED_WRITE_FILE", path, err);
-    }
-    done += static_cast<size_t>(n);
-  }
-  if (::close(fd) != 0 || ::rename(tmp.c_str(), local.c_str()) != 0) {
-    int err = errno;
-    ::unlink(tmp.c_str());
-    ThrowIo("FAILED_WRITE_FILE", path, err);
-  }
 }
 
 }  // namespace lakestream

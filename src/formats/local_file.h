@@ -33,8 +33,5 @@ std::string LocalPath(std::string_view path);
 // "file:/abs/path" as Spark prints qualified local paths in messages.
 std::string QualifiedPath(std::string_view path);
 
-// Writes `data` to `path` through a temporary sibling and a rename, so readers
-// never see a half-written file. Throws UserError FAILED_WRITE_FILE.
-void WriteFileAtomically(const std::string& path, std::string_view data);
 
 }  // namespace lakestream

@@ -1,5 +1,5 @@
-// Argument checks shared by the bind functions of the datetime, collection and
-// aggregate families: they raise the Spark error classes the analyzer reports.
+// Argument checks shared by the bind functions of built-in functions: they
+// raise the Spark error classes the analyzer reports.
 #pragma once
 
 #include <string>

@@ -1,0 +1,47 @@
+// SessionState: everything a Session shares with its DataFrames: settings,
+// the worker pool, and how to run a plan. Thread-safe.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "columnar/record_batch.h"
+#include "exec/query_context.h"
+#include "plan/logical_plan.h"
+
+namespace lakestream {
+
+class ThreadPool;
+
+class SessionState {
+ public:
+  // `conf` holds Spark-style keys; see session.cc for the ones we read.
+  explicit SessionState(std::map<std::string, std::string> conf);
+  ~SessionState();
+
+  std::string GetConf(const std::string& key, const std::string& default_value = "") const;
+  void SetConf(const std::string& key, const std::string& value);
+
+  // Analyzes `plan` with the session's function registry and settings.
+  LogicalPlanPtr Analyze(const LogicalPlanPtr& plan) const;
+  // A context for one query (fresh cancellation flag, current settings).
+  QueryContext MakeQueryContext() const;
+  std::vector<RecordBatchPtr> Execute(const LogicalPlanPtr& analyzed) const;
+  std::string ExplainPhysical(const LogicalPlanPtr& analyzed) const;
+
+  int num_threads() const { return num_threads_; }
+
+ private:
+  mutable std::mutex mu_;
+  std::map<std::string, std::string> conf_;  // guarded by mu_
+  int num_threads_;
+  std::unique_ptr<ThreadPool> pool_;
+};
+
+// "2g", "512m", "100k", "12345" -> bytes. Throws UserError on malformed input.
+int64_t ParseByteSize(const std::string& text);
+
+}  // namespace lakestream

@@ -1,0 +1,27 @@
+// FileScan: reads files of one format; each split (FileFormat::Split) is a
+// morsel. Files are listed when the operator is planned.
+#pragma once
+
+#include "exec/physical_operator.h"
+#include "formats/file_format.h"
+#include "plan/logical_plan.h"
+
+namespace lakestream {
+
+class FileScan : public PhysicalOperator {
+ public:
+  // Throws UserError PATH_NOT_FOUND / UNSUPPORTED_DATA_SOURCE.
+  FileScan(SchemaPtr schema, FileScanSpec spec);
+
+  OperatorRole role() const override { return OperatorRole::kSource; }
+  std::string Describe() const override;
+  std::unique_ptr<SourceState> MakeSourceState(ExecutionState& state) const override;
+  void ReadMorsel(ExecutionState& state, SourceState& source, int64_t morsel, const BatchCallback& emit) const override;
+
+ private:
+  FileScanSpec spec_;
+  const FileFormat* format_;
+  std::vector<std::string> files_;
+};
+
+}  // namespace lakestream

@@ -1,0 +1,61 @@
+#include "exec/group_hash_table.h"
+
+#include <cstring>
+
+#include "lakestream/error.h"
+
+namespace lakestream {
+
+GroupHashTable::GroupHashTable(int64_t fixed_width) : fixed_width_(fixed_width) {
+  slots_.assign(1024, Slot{0, kEmpty});
+  mask_ = slots_.size() - 1;
+  if (fixed_width_ < 0) key_offsets_.push_back(0);
+}
+
+int64_t GroupHashTable::MemoryUsage() const {
+  return static_cast<int64_t>(slots_.capacity() * sizeof(Slot) + key_data_.capacity() +
+                              key_offsets_.capacity() * sizeof(uint64_t) + hashes_.capacity() * sizeof(uint64_t));
+}
+
+void GroupHashTable::Grow() {
+  std::vector<Slot> slots(slots_.size() * 2, Slot{0, kEmpty});
+  uint64_t mask = slots.size() - 1;
+  for (uint32_t g = 0; g < hashes_.size(); ++g) {
+    uint64_t i = hashes_[g] & mask;
+    while (slots[i].group != kEmpty) i = (i + 1) & mask;
+    slots[i] = Slot{static_cast<uint32_t>(hashes_[g] >> 32), g};
+  }
+  slots_ = std::move(slots);
+  mask_ = mask;
+}
+
+uint32_t GroupHashTable::FindOrInsert(const uint8_t* key, uint32_t length, uint64_t hash) {
+  const uint32_t tag = static_cast<uint32_t>(hash >> 32);
+  uint64_t i = hash & mask_;
+  while (true) {
+    Slot& s = slots_[i];
+    if (s.group == kEmpty) break;
+    if (s.tag == tag && key_length(s.group) == length && std::memcmp(this->key(s.group), key, length) == 0) {
+      return s.group;
+    }
+    i = (i + 1) & mask_;
+  }
+  if (hashes_.size() >= kEmpty - 1) throw InternalError("more than 4 billion groups in one hash table");
+  uint32_t group = static_cast<uint32_t>(hashes_.size());
+  slots_[i] = Slot{tag, group};
+  hashes_.push_back(hash);
+  key_data_.insert(key_data_.end(), key, key + length);
+  if (fixed_width_ < 0) key_offsets_.push_back(key_data_.size());
+  if (hashes_.size() * 2 > slots_.size()) Grow();
+  return group;
+}
+
+void GroupHashTable::FindOrInsert(const EncodedKeys& keys, std::vector<uint32_t>& group_ids) {
+  const int64_t rows = keys.rows();
+  const size_t base = group_ids.size();
+  group_ids.resize(base + rows);
+  uint32_t* out = group_ids.data() + base;
+  for (int64_t r = 0; r < rows; ++r) out[r] = FindOrInsert(keys.row(r), keys.length(r), keys.hashes[r]);
+}
+
+}  // namespace lakestream

@@ -1,0 +1,107 @@
+#include "exec/hash_join.h"
+
+#include "exec/join_build_state.h"
+#include "exec/join_hash_table.h"
+#include "expr/evaluator.h"
+
+namespace lakestream {
+
+namespace {
+std::vector<DataTypePtr> KeyTypes(const std::vector<JoinKey>& keys) {
+  std::vector<DataTypePtr> types;
+  for (const auto& k : keys) types.push_back(k.left->type);
+  return types;
+}
+
+class HashJoinGlobal : public JoinBuildState {
+ public:
+  using JoinBuildState::JoinBuildState;
+  std::unique_ptr<JoinHashTable> table;
+};
+
+class ProbeState : public OperatorState {
+ public:
+  EncodedKeys keys;
+  std::vector<uint8_t> skip;
+  std::vector<int32_t> probe_rows, build_rows;
+};
+}  // namespace
+
+HashJoin::HashJoin(SchemaPtr schema, PhysicalOperatorPtr left, PhysicalOperatorPtr right, JoinType type,
+                   std::vector<JoinKey> keys, ExprPtr residual)
+    : PhysicalOperator(schema, {left, right}),
+      type_(type),
+      keys_(std::move(keys)),
+      residual_(residual),
+      encoder_(KeyTypes(keys_)),
+      emitter_(type, residual, schema, *left->schema(), *right->schema()) {}
+
+std::string HashJoin::Describe() const {
+  std::string l, r;
+  for (size_t i = 0; i < keys_.size(); ++i) {
+    if (i > 0) l += ", ", r += ", ";
+    l += keys_[i].left->ToString();
+    r += keys_[i].right->ToString();
+  }
+  std::string s = "HashJoin [" + l + "], [" + r + "], " + JoinTypeName(type_);
+  if (residual_) s += ", " + residual_->ToString();
+  return s;
+}
+
+std::unique_ptr<GlobalSinkState> HashJoin::MakeGlobalSinkState(ExecutionState& state) const {
+  return std::make_unique<HashJoinGlobal>(state.memory(), "HashJoin");
+}
+
+void HashJoin::Sink(ExecutionState&, GlobalSinkState& global, LocalSinkState&, const RecordBatchPtr& batch,
+                    int64_t order) const {
+  static_cast<HashJoinGlobal&>(global).Add(batch, order);
+}
+
+void HashJoin::EncodeKeys(const RecordBatch& batch, bool left, const EvalContext& ctx, EncodedKeys& keys,
+                          std::vector<uint8_t>& skip) const {
+  std::vector<ArrayPtr> columns;
+  const int64_t rows = batch.num_rows();
+  skip.assign(rows, 0);
+  for (const auto& k : keys_) {
+    const ExprPtr& e = left ? k.left : k.right;
+    ArrayPtr a = e->kind == ExprKind::kColumn ? batch.column(e->column_index) : Evaluate(*e, batch, ctx);
+    if (!k.null_safe && a->null_count() != 0) {
+      for (int64_t r = 0; r < rows; ++r) skip[r] |= a->IsNull(r);
+    }
+    columns.push_back(std::move(a));
+  }
+  encoder_.Encode(columns, rows, keys);
+}
+
+void HashJoin::Finalize(ExecutionState& state, GlobalSinkState& global) const {
+  auto& g = static_cast<HashJoinGlobal&>(global);
+  g.Finish(children()[1]->schema(), emitter_.tracks_build_matches());
+  EncodedKeys keys;
+  std::vector<uint8_t> skip;
+  EncodeKeys(g.build(), false, state.eval(), keys, skip);
+  g.ReserveExtra(static_cast<int64_t>(keys.data.size() + keys.rows() * 20));
+  g.table = std::make_unique<JoinHashTable>(std::move(keys), skip);
+}
+
+std::unique_ptr<OperatorState> HashJoin::MakeOperatorState(ExecutionState&) const {
+  return std::make_unique<ProbeState>();
+}
+
+void HashJoin::Execute(ExecutionState& state, OperatorState* local, const RecordBatchPtr& input,
+                       std::vector<RecordBatchPtr>& output) const {
+  auto& g = static_cast<HashJoinGlobal&>(state.sink_state(*this));
+  auto& s = static_cast<ProbeState&>(*local);
+  EncodeKeys(*input, true, state.eval(), s.keys, s.skip);
+  s.probe_rows.clear();
+  s.build_rows.clear();
+  g.table->Probe(s.keys, s.skip, s.probe_rows, s.build_rows);
+  emitter_.Emit(*input, 0, input->num_rows(), g.build(), s.probe_rows, s.build_rows, g.matched(), state.eval(),
+                output);
+}
+
+void HashJoin::Flush(ExecutionState& state, std::vector<RecordBatchPtr>& output) const {
+  auto& g = static_cast<HashJoinGlobal&>(state.sink_state(*this));
+  if (RecordBatchPtr b = emitter_.EmitUnmatchedBuild(g.build(), g.matched())) output.push_back(b);
+}
+
+}  // namespace lakestream

@@ -1,0 +1,22 @@
+// Analyzer: resolves a logical plan built by the DataFrame API or SQL into an
+// analyzed plan the physical planner accepts (see logical_plan.h): binds every
+// expression, expands `*`, computes output schemas, and rewrites convenience
+// nodes (aliases, DISTINCT, dropDuplicates, USING joins, aggregates inside
+// projections) into the core node kinds.
+#pragma once
+
+#include "expr/function_registry.h"
+#include "plan/logical_plan.h"
+
+namespace lakestream {
+
+struct AnalyzerOptions {
+  bool legacy_integer_division = false;
+};
+
+// Throws UserError with Spark's error classes (UNRESOLVED_COLUMN,
+// MISSING_AGGREGATION, NUM_COLUMNS_MISMATCH, DATATYPE_MISMATCH, ...).
+LogicalPlanPtr Analyze(const LogicalPlanPtr& plan, const FunctionRegistry& registry,
+                       const AnalyzerOptions& options = {});
+
+}  // namespace lakestream
