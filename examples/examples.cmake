@@ -1,6 +1,8 @@
 # Example programs, public API only. ls_examples holds the demo pipeline that
 # both `lakestream demo` and examples/taxi_pipeline.cc run. Included from the
-# top-level CMakeLists.txt after the `lakestream` target.
+# top-level CMakeLists.txt after the `lakestream` target, and by
+# tests/cli/cli_tests.cmake, which tests the examples.
+include_guard(GLOBAL)
 add_library(ls_examples STATIC ${CMAKE_SOURCE_DIR}/examples/taxi/taxi_pipeline.cc)
 target_include_directories(ls_examples PUBLIC ${CMAKE_SOURCE_DIR}/examples)
 target_link_libraries(ls_examples PUBLIC ls_api)

@@ -22,7 +22,6 @@ std::vector<DataTypePtr> TypesOf(const std::vector<ExprPtr>& exprs) {
 }
 }  // namespace
 
-// One hash table with its accumulators; thread-local while sinking.
 class HashAggregate::Table {
  public:
   Table(int64_t fixed_width, MemoryTracker& memory) : groups(fixed_width), reservation(memory, "HashAggregate") {}
@@ -36,28 +35,41 @@ class HashAggregate::Table {
   GroupHashTable groups;
   std::vector<std::unique_ptr<GroupedAccumulator>> accumulators;
   MemoryReservation reservation;
-  EncodedKeys keys;  // scratch
-  std::vector<uint32_t> group_ids;
 };
 
 namespace {
 class AggLocal : public LocalSinkState {
  public:
-  std::unique_ptr<HashAggregate::Table> table;
+  std::vector<std::unique_ptr<HashAggregate::Table>> partitions;
+  EncodedKeys keys;
+  std::vector<uint32_t> group_ids;
+  std::vector<std::vector<int32_t>> rows_of;  // rows of the batch per partition
 };
 
 class AggGlobal : public GlobalSinkState {
  public:
   std::mutex mu;
-  std::vector<std::unique_ptr<HashAggregate::Table>> tables GUARDED_BY(mu);
-  RecordBatchPtr result;  // after Finalize
+  // tables[p]: every thread's table of partition p.
+  std::vector<std::vector<std::unique_ptr<HashAggregate::Table>>> tables GUARDED_BY(mu);
+  std::vector<RecordBatchPtr> results;  // one per partition, after Finalize
 };
 
 class AggSource : public SourceState {
  public:
-  explicit AggSource(RecordBatchPtr result) : result(std::move(result)) {}
-  int64_t MorselCount() const override { return (result->num_rows() + kDefaultBatchRows - 1) / kDefaultBatchRows; }
-  RecordBatchPtr result;
+  struct Morsel {
+    size_t partition;
+    int64_t offset, length;
+  };
+  explicit AggSource(const std::vector<RecordBatchPtr>& results) : results(results) {
+    for (size_t p = 0; p < results.size(); ++p) {
+      for (int64_t off = 0; off < results[p]->num_rows(); off += kDefaultBatchRows) {
+        morsels.push_back({p, off, std::min(kDefaultBatchRows, results[p]->num_rows() - off)});
+      }
+    }
+  }
+  int64_t MorselCount() const override { return static_cast<int64_t>(morsels.size()); }
+  const std::vector<RecordBatchPtr>& results;
+  std::vector<Morsel> morsels;
 };
 }  // namespace
 
@@ -78,49 +90,90 @@ std::string HashAggregate::Describe() const {
   return "HashAggregate(keys=[" + DescribeExprs(groupings_) + "], functions=[" + DescribeExprs(aggregates_) + "])";
 }
 
+int HashAggregate::PartitionBits(const ExecutionState& state) const {
+  if (groupings_.empty()) return 0;
+  int bits = 0;
+  while ((1 << bits) < state.parallelism()) ++bits;
+  return bits;
+}
+
 std::unique_ptr<HashAggregate::Table> HashAggregate::MakeTable(ExecutionState& state) const {
   auto table = std::make_unique<Table>(encoder_.fixed_width(), state.memory());
   for (const auto& a : aggregates_) table->accumulators.push_back(a->aggregate->make_accumulator());
   return table;
 }
 
-std::unique_ptr<GlobalSinkState> HashAggregate::MakeGlobalSinkState(ExecutionState&) const {
-  return std::make_unique<AggGlobal>();
+std::unique_ptr<GlobalSinkState> HashAggregate::MakeGlobalSinkState(ExecutionState& state) const {
+  auto g = std::make_unique<AggGlobal>();
+  std::lock_guard<std::mutex> lock(g->mu);
+  g->tables.resize(size_t{1} << PartitionBits(state));
+  return g;
 }
 
 std::unique_ptr<LocalSinkState> HashAggregate::MakeLocalSinkState(ExecutionState& state, GlobalSinkState&) const {
   auto local = std::make_unique<AggLocal>();
-  local->table = MakeTable(state);
+  const size_t partitions = size_t{1} << PartitionBits(state);
+  for (size_t p = 0; p < partitions; ++p) local->partitions.push_back(MakeTable(state));
+  local->rows_of.resize(partitions);
   return local;
 }
 
-void HashAggregate::Sink(ExecutionState& state, GlobalSinkState&, LocalSinkState& local, const RecordBatchPtr& batch,
-                         int64_t) const {
-  Table& t = *static_cast<AggLocal&>(local).table;
+void HashAggregate::Sink(ExecutionState& state, GlobalSinkState&, LocalSinkState& local_state,
+                         const RecordBatchPtr& batch, int64_t) const {
+  auto& local = static_cast<AggLocal&>(local_state);
   const int64_t rows = batch->num_rows();
-  t.group_ids.clear();
-  int64_t num_groups;
+  std::vector<std::vector<ArrayPtr>> args;
+  for (const auto& a : aggregates_) args.push_back(EvaluateExprs(a->children, *batch, state.eval()));
   if (groupings_.empty()) {
-    t.group_ids.assign(rows, 0);
-    num_groups = 1;
-  } else {
-    std::vector<ArrayPtr> keys = EvaluateExprs(groupings_, *batch, state.eval());
-    encoder_.Encode(keys, rows, t.keys);
-    t.groups.FindOrInsert(t.keys, t.group_ids);
-    num_groups = t.groups.num_groups();
+    Table& t = *local.partitions[0];
+    local.group_ids.assign(rows, 0);
+    for (size_t i = 0; i < aggregates_.size(); ++i) {
+      t.accumulators[i]->Resize(1);
+      t.accumulators[i]->Update(args[i], local.group_ids.data(), rows);
+    }
+    t.ReserveMemory();
+    return;
   }
-  for (size_t i = 0; i < aggregates_.size(); ++i) {
-    std::vector<ArrayPtr> args = EvaluateExprs(aggregates_[i]->children, *batch, state.eval());
-    t.accumulators[i]->Resize(num_groups);
-    t.accumulators[i]->Update(args, t.group_ids.data(), rows);
+  encoder_.Encode(EvaluateExprs(groupings_, *batch, state.eval()), rows, local.keys);
+  const EncodedKeys& keys = local.keys;
+  if (local.partitions.size() == 1) {
+    Table& t = *local.partitions[0];
+    local.group_ids.clear();
+    t.groups.FindOrInsert(keys, local.group_ids);
+    for (size_t i = 0; i < aggregates_.size(); ++i) {
+      t.accumulators[i]->Resize(t.groups.num_groups());
+      t.accumulators[i]->Update(args[i], local.group_ids.data(), rows);
+    }
+    t.ReserveMemory();
+    return;
   }
-  t.ReserveMemory();
+  // Radix-partition the rows by the top hash bits, then aggregate each part.
+  const int shift = 64 - PartitionBits(state);
+  for (auto& r : local.rows_of) r.clear();
+  for (int64_t r = 0; r < rows; ++r) local.rows_of[keys.hashes[r] >> shift].push_back(static_cast<int32_t>(r));
+  for (size_t p = 0; p < local.partitions.size(); ++p) {
+    const std::vector<int32_t>& part = local.rows_of[p];
+    if (part.empty()) continue;
+    Table& t = *local.partitions[p];
+    local.group_ids.resize(part.size());
+    for (size_t k = 0; k < part.size(); ++k) {
+      local.group_ids[k] = t.groups.FindOrInsert(keys.row(part[k]), keys.length(part[k]), keys.hashes[part[k]]);
+    }
+    for (size_t i = 0; i < aggregates_.size(); ++i) {
+      std::vector<ArrayPtr> part_args;
+      for (const auto& a : args[i]) part_args.push_back(Take(a, part));
+      t.accumulators[i]->Resize(t.groups.num_groups());
+      t.accumulators[i]->Update(part_args, local.group_ids.data(), static_cast<int64_t>(part.size()));
+    }
+    t.ReserveMemory();
+  }
 }
 
 void HashAggregate::Combine(ExecutionState&, GlobalSinkState& global, LocalSinkState& local) const {
   auto& g = static_cast<AggGlobal&>(global);
+  auto& l = static_cast<AggLocal&>(local);
   std::lock_guard<std::mutex> lock(g.mu);
-  g.tables.push_back(std::move(static_cast<AggLocal&>(local).table));
+  for (size_t p = 0; p < l.partitions.size(); ++p) g.tables[p].push_back(std::move(l.partitions[p]));
 }
 
 void HashAggregate::Merge(Table& into, Table& from) const {
@@ -141,26 +194,7 @@ void HashAggregate::Merge(Table& into, Table& from) const {
   into.ReserveMemory();
 }
 
-void HashAggregate::Finalize(ExecutionState& state, GlobalSinkState& global) const {
-  auto& g = static_cast<AggGlobal&>(global);
-  std::vector<std::unique_ptr<Table>> tables;
-  {
-    std::lock_guard<std::mutex> lock(g.mu);
-    tables = std::move(g.tables);
-  }
-  if (tables.empty()) tables.push_back(MakeTable(state));
-  // Merge tree: each level merges the upper half into the lower half in parallel.
-  while (tables.size() > 1) {
-    const size_t half = (tables.size() + 1) / 2;
-    const int64_t pairs = static_cast<int64_t>(tables.size() - half);
-    state.pool().ParallelFor(pairs, state.parallelism(), [&](int64_t i) {
-      state.CheckCancelled();
-      Merge(*tables[i], *tables[half + i]);
-      tables[half + i].reset();
-    });
-    tables.resize(half);
-  }
-  Table& t = *tables[0];
+RecordBatchPtr HashAggregate::Result(Table& t, const EvalContext& ctx) const {
   const int64_t groups = groupings_.empty() ? 1 : t.groups.num_groups();
   std::vector<ArrayPtr> columns;
   if (!groupings_.empty()) {
@@ -170,20 +204,42 @@ void HashAggregate::Finalize(ExecutionState& state, GlobalSinkState& global) con
   }
   for (auto& acc : t.accumulators) {
     acc->Resize(groups);
-    columns.push_back(acc->Finalize(state.eval()));
+    columns.push_back(acc->Finalize(ctx));
   }
-  g.result = std::make_shared<RecordBatch>(schema(), std::move(columns), groups);
+  return std::make_shared<RecordBatch>(schema(), std::move(columns), groups);
+}
+
+void HashAggregate::Finalize(ExecutionState& state, GlobalSinkState& global) const {
+  auto& g = static_cast<AggGlobal&>(global);
+  std::vector<std::vector<std::unique_ptr<Table>>> tables;
+  {
+    std::lock_guard<std::mutex> lock(g.mu);
+    tables = std::move(g.tables);
+  }
+  g.results.assign(tables.size(), nullptr);
+  // Partitions hold disjoint groups: each merges its threads' tables on its own.
+  state.pool().ParallelFor(static_cast<int64_t>(tables.size()), state.parallelism(), [&](int64_t p) {
+    auto& list = tables[p];
+    if (list.empty()) list.push_back(MakeTable(state));
+    for (size_t i = 1; i < list.size(); ++i) {
+      state.CheckCancelled();
+      Merge(*list[0], *list[i]);
+      list[i].reset();
+    }
+    g.results[p] = Result(*list[0], state.eval());
+    list[0].reset();
+  });
 }
 
 std::unique_ptr<SourceState> HashAggregate::MakeSourceState(ExecutionState& state) const {
-  return std::make_unique<AggSource>(static_cast<AggGlobal&>(state.sink_state(*this)).result);
+  return std::make_unique<AggSource>(static_cast<AggGlobal&>(state.sink_state(*this)).results);
 }
 
 void HashAggregate::ReadMorsel(ExecutionState&, SourceState& source, int64_t morsel, const BatchCallback& emit) const {
-  const RecordBatchPtr& result = static_cast<AggSource&>(source).result;
-  const int64_t offset = morsel * kDefaultBatchRows;
-  const int64_t n = std::min(kDefaultBatchRows, result->num_rows() - offset);
-  emit(n == result->num_rows() ? result : result->Slice(offset, n));
+  auto& s = static_cast<AggSource&>(source);
+  const AggSource::Morsel& m = s.morsels[morsel];
+  const RecordBatchPtr& result = s.results[m.partition];
+  emit(m.length == result->num_rows() ? result : result->Slice(m.offset, m.length));
 }
 
 }  // namespace lakestream

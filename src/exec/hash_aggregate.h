@@ -2,11 +2,12 @@
 // the grouping values, then one column per aggregate. Without keys it emits
 // exactly one row, even over empty input.
 //
-// Each thread aggregates its morsels into a local GroupHashTable with its own
-// accumulators (GroupedAccumulator, indexed by group id); Finalize merges the
-// thread-local tables pairwise in parallel (a merge tree). Every table
-// reserves its memory; over the query limit it raises MEMORY_LIMIT_EXCEEDED
-// (aggregation does not spill yet).
+// Each thread aggregates its morsels into thread-local tables (GroupHashTable
+// plus accumulators indexed by group id), radix-partitioned by key hash into
+// one partition per thread; Finalize merges partition p of every thread in
+// parallel across partitions, so even a million groups merge on all cores.
+// Every table reserves its memory; over the query limit it raises
+// MEMORY_LIMIT_EXCEEDED (aggregation does not spill yet).
 #pragma once
 
 #include "exec/key_encoder.h"
@@ -34,10 +35,14 @@ class HashAggregate : public PhysicalOperator {
   std::unique_ptr<SourceState> MakeSourceState(ExecutionState& state) const override;
   void ReadMorsel(ExecutionState& state, SourceState& source, int64_t morsel, const BatchCallback& emit) const override;
 
- private:
+  // One hash table with its accumulators (defined in the .cc).
   class Table;
+
+ private:
   std::unique_ptr<Table> MakeTable(ExecutionState& state) const;
+  int PartitionBits(const ExecutionState& state) const;
   void Merge(Table& into, Table& from) const;
+  RecordBatchPtr Result(Table& table, const EvalContext& ctx) const;
 
   std::vector<ExprPtr> groupings_;
   std::vector<ExprPtr> aggregates_;

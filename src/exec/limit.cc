@@ -16,9 +16,8 @@ class LimitGlobal : public GlobalSinkState {
  public:
   std::mutex mu;
   std::map<int64_t, std::vector<RecordBatchPtr>> batches GUARDED_BY(mu);  // by order
-  std::map<int64_t, int64_t> done_rows GUARDED_BY(mu);                    // completed morsels
-  std::set<int64_t> in_flight GUARDED_BY(mu);
-  std::map<int64_t, int64_t> rows GUARDED_BY(mu);
+  std::set<int64_t> in_flight GUARDED_BY(mu);             // morsels started, not done
+  std::map<int64_t, int64_t> rows GUARDED_BY(mu);         // rows sunk per morsel
   std::atomic<bool> finished{false};
   std::vector<RecordBatchPtr> result;  // after Finalize
 };

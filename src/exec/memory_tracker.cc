@@ -41,7 +41,7 @@ void MemoryReservation::Resize(int64_t bytes, const std::string& advice) {
   if (!TryResize(bytes)) ThrowMemoryLimitExceeded(operator_name_, bytes - bytes_, *tracker_, advice);
 }
 
-void MemoryReservation::Resize(int64_t bytes, bool) noexcept {
+void MemoryReservation::Set(int64_t bytes) noexcept {
   if (bytes_ != bytes) tracker_->Release(bytes_ - bytes);
   bytes_ = bytes;
 }

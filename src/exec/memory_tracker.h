@@ -35,7 +35,7 @@ class MemoryReservation {
  public:
   MemoryReservation(MemoryTracker& tracker, std::string operator_name)
       : tracker_(&tracker), operator_name_(std::move(operator_name)) {}
-  ~MemoryReservation() { Resize(0, false); }
+  ~MemoryReservation() { Set(0); }
   MemoryReservation(const MemoryReservation&) = delete;
   MemoryReservation& operator=(const MemoryReservation&) = delete;
 
@@ -48,7 +48,7 @@ class MemoryReservation {
   void Resize(int64_t bytes, const std::string& advice = "");
 
  private:
-  void Resize(int64_t bytes, bool) noexcept;
+  void Set(int64_t bytes) noexcept;
   MemoryTracker* tracker_;
   std::string operator_name_;
   int64_t bytes_ = 0;

@@ -59,7 +59,7 @@ enum class OperatorRole : uint8_t {
   kStreaming,  // one batch in, batches out
   kBreaker,    // sink of children[0]'s pipeline, source of its parent's
   kJoin,       // sink of children[1], streaming over children[0]
-  kUnion,      // structural: its children's pipelines feed the parent's chain
+  kUnion,      // streaming over each child: every child's pipeline feeds the parent's chain
 };
 
 class PhysicalOperator {

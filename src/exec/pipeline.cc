@@ -39,6 +39,8 @@ void Build(const PhysicalOperator& op, Pipeline current, std::vector<Pipeline>& 
       return;
     }
     case OperatorRole::kUnion:
+      // The union relabels each input's batches, then feeds the shared chain.
+      current.operators.push_back(&op);
       for (const auto& child : op.children()) Build(*child, current, out);
       return;
   }

@@ -8,11 +8,12 @@ namespace lakestream {
 
 namespace {
 
-// One thread's view of a pipeline: local operator states and its sink state.
+// One thread's view of a pipeline: local operator states (for the operators
+// from `first_op` on) and its sink state.
 class PipelineThread {
  public:
   PipelineThread(ExecutionState& state, const Pipeline& pipeline, GlobalSinkState& global, size_t first_op)
-      : state_(state), pipeline_(pipeline), global_(global), first_op_(first_op) {
+      : state_(state), pipeline_(pipeline), global_(global) {
     for (size_t i = 0; i < pipeline.operators.size(); ++i) {
       op_states_.push_back(i >= first_op ? pipeline.operators[i]->MakeOperatorState(state) : nullptr);
     }
@@ -36,7 +37,6 @@ class PipelineThread {
   ExecutionState& state_;
   const Pipeline& pipeline_;
   GlobalSinkState& global_;
-  size_t first_op_;
   std::vector<std::unique_ptr<OperatorState>> op_states_;
   std::unique_ptr<LocalSinkState> local_sink_;
 };

@@ -161,7 +161,16 @@ class Binder {
         (types[1]->IsIntegral() || types[1]->id() == TypeId::kNull)) {
       bound = BindLegacyIntegerDivide();
     } else {
-      bound = fn->bind(types);
+      try {
+        bound = fn->bind(types);
+      } catch (const UserError& err) {
+        // Function binders state only the mismatch; the expression goes in front.
+        if (err.error_class().rfind("DATATYPE_MISMATCH", 0) != 0 || err.message().rfind("Cannot resolve", 0) == 0) throw;
+        auto shown = std::make_shared<Expr>(*e);
+        shown->children = args;
+        throw UserError(err.error_class(), err.sql_state(),
+                        "Cannot resolve \"" + shown->ToString() + "\" due to data type mismatch: " + err.message());
+      }
     }
     if (bound.arg_types.size() != args.size()) {
       throw InternalError("function '" + name + "' bound " + std::to_string(bound.arg_types.size()) +

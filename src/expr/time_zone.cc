@@ -33,24 +33,24 @@ int64_t FloorDiv(int64_t a, int64_t b) {
 
 // "+05:30", "-8", "+0530", "+05:30:15" -> seconds east of UTC.
 std::optional<int32_t> ParseOffset(std::string_view s) {
-  if (s.empty() || (s[0] != '+' && s[0] != '-')) return std::nullopt;
+  if (s.size() < 2 || (s[0] != '+' && s[0] != '-')) return std::nullopt;
   const int sign = s[0] == '-' ? -1 : 1;
-  std::string digits;
+  std::string body(s.substr(1));
+  // A colon-free form may pack hours and minutes: "+0530".
+  if (body.size() == 4 && body.find(':') == std::string::npos) body.insert(2, ":");
   std::vector<int> fields;
   std::string cur;
-  for (size_t i = 1; i <= s.size(); ++i) {
-    if (i == s.size() || s[i] == ':') {
+  for (size_t i = 0; i <= body.size(); ++i) {
+    if (i == body.size() || body[i] == ':') {
       if (cur.empty() || cur.size() > 2) return std::nullopt;
       fields.push_back(std::stoi(cur));
       cur.clear();
-    } else if (s[i] >= '0' && s[i] <= '9') {
-      cur += s[i];
+    } else if (body[i] >= '0' && body[i] <= '9') {
+      cur += body[i];
     } else {
       return std::nullopt;
     }
   }
-  // A colon-free form may pack hours and minutes: "+0530".
-  if (fields.size() == 1 && s.size() == 5) fields = {std::stoi(std::string(s.substr(1, 2))), std::stoi(std::string(s.substr(3, 2)))};
   if (fields.size() > 3) return std::nullopt;
   int h = fields[0], m = fields.size() > 1 ? fields[1] : 0, sec = fields.size() > 2 ? fields[2] : 0;
   if (h > 18 || m > 59 || sec > 59 || (h == 18 && (m || sec))) return std::nullopt;

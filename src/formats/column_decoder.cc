@@ -106,6 +106,47 @@ std::optional<bool> ParseBoolText(std::string_view text) {
 
 }  // namespace
 
+std::optional<Value> ParseTextValue(std::string_view text, const DataType& type, const TextConversion& c) {
+  auto as_value = [](auto v) -> std::optional<Value> {
+    if (!v) return std::nullopt;
+    return Value(static_cast<int64_t>(*v));
+  };
+  switch (type.id()) {
+    case TypeId::kBoolean: {
+      auto v = ParseBoolText(text);
+      if (!v) return std::nullopt;
+      return Value(*v);
+    }
+    case TypeId::kByte: return as_value(ParseJavaInteger(text, INT8_MIN, INT8_MAX));
+    case TypeId::kShort: return as_value(ParseJavaInteger(text, INT16_MIN, INT16_MAX));
+    case TypeId::kInt: return as_value(ParseJavaInteger(text, INT32_MIN, INT32_MAX));
+    case TypeId::kLong: return as_value(ParseJavaInteger(text, INT64_MIN, INT64_MAX));
+    case TypeId::kFloat:
+    case TypeId::kDouble: {
+      auto v = ParseSpecialDouble(text, c);
+      if (!v) return std::nullopt;
+      return Value(type.id() == TypeId::kFloat ? static_cast<double>(static_cast<float>(*v)) : *v);
+    }
+    case TypeId::kDecimal: {
+      auto d = ParseDecimalText(text);
+      if (!d) return std::nullopt;
+      auto v = RescaleDecimal(*d, type.precision(), type.scale());
+      if (!v) return std::nullopt;
+      return Value::Decimal(*v);
+    }
+    case TypeId::kString:
+    case TypeId::kBinary: return Value(text);
+    case TypeId::kDate: return as_value(c.date_format ? c.date_format->ParseDate(text) : ParseDateDefault(text));
+    case TypeId::kTimestamp:
+      return as_value(c.timestamp_format ? c.timestamp_format->ParseTimestamp(text, *c.time_zone)
+                                         : ParseTimestampDefault(text, *c.time_zone));
+    case TypeId::kTimestampNtz:
+      return as_value(c.timestamp_ntz_format ? c.timestamp_ntz_format->ParseTimestamp(text, *TimeZone::Utc())
+                                             : ParseTimestampNtzDefault(text));
+    default: return std::nullopt;
+  }
+}
+
 bool ColumnDecoder::AppendText(std::string_view text) {
   Builders& b = *builders_;
   const TextConversion& c = *conversion_;

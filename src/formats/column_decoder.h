@@ -36,6 +36,10 @@ TextConversion MakeTextConversion(const std::optional<std::string>& date_format,
                                   const std::optional<std::string>& timestamp_ntz_format,
                                   const std::optional<std::string>& time_zone, const EvalContext& ctx);
 
+// One text value as a Value of scalar `type` (the rules of AppendText), for
+// values nested in arrays and structs; nullopt when it does not convert.
+std::optional<Value> ParseTextValue(std::string_view text, const DataType& type, const TextConversion& conversion);
+
 class ColumnDecoder {
  public:
   // `conversion` must outlive the decoder. Nested types accept only AppendValue.

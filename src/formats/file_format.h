@@ -30,7 +30,7 @@ struct FileSplit {
   // kHiveDefaultPartition for NULL), from PartitionValuesOf(). Read() fills a
   // schema field whose name matches one (case-insensitively) with that value
   // converted to the field's type, instead of decoding it from the file.
-  std::vector<std::pair<std::string, std::string>> partition_values;
+  std::vector<std::pair<std::string, std::string>> partition_values = {};
 };
 
 // Receives batches as they are decoded; returns false to stop early (LIMIT).

@@ -67,6 +67,27 @@ std::string FormatDecimal(int128_t v, int scale) {
   return neg ? "-" + digits : digits;
 }
 
+std::string FormatDate(int64_t days) {
+  int64_t y;
+  unsigned m, d;
+  CivilFromDays(days, &y, &m, &d);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(y), m, d);
+  return buf;
+}
+
+std::string FormatTimestamp(int64_t micros) {
+  constexpr int64_t kMicrosPerDay = 86'400'000'000;
+  const int64_t days = FloorDiv(micros, kMicrosPerDay);
+  const int64_t in_day = micros - days * kMicrosPerDay;
+  const int64_t secs = in_day / 1'000'000;
+  char buf[48];
+  std::snprintf(buf, sizeof buf, " %02lld:%02lld:%02lld.%06lld", static_cast<long long>(secs / 3600),
+                static_cast<long long>(secs / 60 % 60), static_cast<long long>(secs % 60),
+                static_cast<long long>(in_day % 1'000'000));
+  return FormatDate(days) + buf;
+}
+
 void WriteCell(std::ostream& out, const DataType& type, const Value& v) {
   if (v.is_null()) {
     out << "null";
@@ -94,32 +115,13 @@ void WriteCell(std::ostream& out, const DataType& type, const Value& v) {
       out << ']';
       return;
     }
-    default: WriteJsonString(out, v.ToString()); return;  // strings, binary, structs, maps
+    case TypeId::kString:
+    case TypeId::kBinary: WriteJsonString(out, v.as_string()); return;
+    default: WriteJsonString(out, v.ToString()); return;  // structs, maps
   }
 }
 
 }  // namespace
-
-std::string FormatDate(int64_t days) {
-  int64_t y;
-  unsigned m, d;
-  CivilFromDays(days, &y, &m, &d);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(y), m, d);
-  return buf;
-}
-
-std::string FormatTimestamp(int64_t micros) {
-  constexpr int64_t kMicrosPerDay = 86'400'000'000;
-  const int64_t days = FloorDiv(micros, kMicrosPerDay);
-  const int64_t in_day = micros - days * kMicrosPerDay;
-  const int64_t secs = in_day / 1'000'000;
-  char buf[48];
-  std::snprintf(buf, sizeof buf, " %02lld:%02lld:%02lld.%06lld", static_cast<long long>(secs / 3600),
-                static_cast<long long>(secs / 60 % 60), static_cast<long long>(secs % 60),
-                static_cast<long long>(in_day % 1'000'000));
-  return FormatDate(days) + buf;
-}
 
 void WriteResult(std::ostream& out, const Schema& schema, const std::vector<Row>& rows) {
   out << "{\"columns\":[";

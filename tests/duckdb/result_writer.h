@@ -8,7 +8,6 @@
 #pragma once
 
 #include <ostream>
-#include <string>
 #include <vector>
 
 #include "lakestream/types.h"
@@ -17,10 +16,5 @@
 namespace lakestream::duckdb_compare {
 
 void WriteResult(std::ostream& out, const Schema& schema, const std::vector<Row>& rows);
-
-// Exposed for the formatting of single values: "YYYY-MM-DD" from days since 1970-01-01.
-std::string FormatDate(int64_t days);
-// "YYYY-MM-DD HH:MM:SS.ffffff" from microseconds since the epoch (UTC).
-std::string FormatTimestamp(int64_t micros);
 
 }  // namespace lakestream::duckdb_compare

@@ -30,7 +30,7 @@ std::vector<DataTypePtr> ArrayAndElement(const std::string& name, const std::vec
   DataTypePtr element = WiderType(array->element_type(), args[1]);
   if (!element) {
     throw UserError("DATATYPE_MISMATCH.ARRAY_FUNCTION_DIFF_TYPES", "42K09",
-                    "Cannot resolve `" + name + "` due to data type mismatch: Input to `" + name +
+                    "Input to `" + name +
                         "` should have been ARRAY followed by a value with same element type, but it's [" +
                         args[0]->ToSql() + ", " + args[1]->ToSql() + "].");
   }
@@ -175,7 +175,7 @@ DataTypePtr ExpectOrderableArray(const std::string& name, const std::vector<Data
   DataTypePtr type = ExpectArray(name, args, 0);
   if (!element::IsOrderable(*type->element_type())) {
     throw UserError("DATATYPE_MISMATCH.INVALID_ORDERING_TYPE", "42K09",
-                    "Cannot resolve `" + name + "` due to data type mismatch: `" + name +
+                    "`" + name +
                         "` does not support ordering on type " + type->element_type()->ToSql() + ".");
   }
   return type;

@@ -26,7 +26,7 @@ DataTypePtr CommonArrayType(const std::string& name, const std::vector<DataTypeP
     element = WiderType(element, args[i]->element_type());
     if (!element) {
       throw UserError("DATATYPE_MISMATCH.BINARY_ARRAY_DIFF_TYPES", "42K09",
-                      "Cannot resolve `" + name + "` due to data type mismatch: Input to function `" + name +
+                      "Input to function `" + name +
                           "` should have been two ARRAY with same element type, but it's [" + args[0]->ToSql() +
                           ", " + args[1]->ToSql() + "].");
     }

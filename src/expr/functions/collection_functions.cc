@@ -20,7 +20,7 @@ BoundScalarFunction BindArray(const std::vector<DataTypePtr>& args) {
     DataTypePtr wider = WiderType(element, args[i]);
     if (!wider) {
       throw UserError("DATATYPE_MISMATCH.DATA_DIFF_TYPES", "42K09",
-                      "Cannot resolve `array` due to data type mismatch: input to `array` should all be the same "
+                      "input to `array` should all be the same "
                       "type, but it's " + element->ToSql() + " and " + args[i]->ToSql() + ".");
     }
     element = wider;

@@ -4,23 +4,11 @@
 #include <cstring>
 #include <limits>
 
+#include "expr/array_compare.h"
 #include "expr/kernel_builder.h"
 
 namespace lakestream::element {
 namespace {
-
-template <typename T>
-int Cmp(T x, T y) {
-  return x < y ? -1 : (y < x ? 1 : 0);
-}
-
-// Spark's SQLOrderingUtil: NaN above everything and equal to itself; -0.0 == 0.0.
-template <typename T>
-int CmpFloating(T x, T y) {
-  bool xn = std::isnan(x), yn = std::isnan(y);
-  if (xn || yn) return xn == yn ? 0 : (xn ? 1 : -1);
-  return Cmp(x, y);
-}
 
 template <typename T>
 T NormalizeFloating(T v) {
@@ -30,48 +18,12 @@ T NormalizeFloating(T v) {
 
 void AppendRaw(std::string* out, const void* p, size_t n) { out->append(static_cast<const char*>(p), n); }
 
-int CompareLists(const Array& a, int64_t i, const Array& b, int64_t j) {
-  int32_t ab = a.offsets()[i], ae = a.offsets()[i + 1];
-  int32_t bb = b.offsets()[j], be = b.offsets()[j + 1];
-  for (int32_t k = 0; ab + k < ae && bb + k < be; ++k) {
-    int c = Compare(*a.child(0), ab + k, *b.child(0), bb + k);
-    if (c != 0) return c;
-  }
-  return Cmp(ae - ab, be - bb);
-}
-
 }  // namespace
 
 int Compare(const Array& a, int64_t i, const Array& b, int64_t j) {
   bool an = a.IsNull(i), bn = b.IsNull(j);
   if (an || bn) return an == bn ? 0 : (an ? -1 : 1);
-  switch (a.type_id()) {
-    case TypeId::kArray:
-    case TypeId::kMap:
-      return CompareLists(a, i, b, j);
-    case TypeId::kStruct:
-      for (size_t f = 0; f < a.children().size(); ++f) {
-        int c = Compare(*a.child(f), i, *b.child(f), j);
-        if (c != 0) return c;
-      }
-      return 0;
-    case TypeId::kNull:
-      return 0;
-    default:
-      break;
-  }
-  return VisitPhysicalType(a.type_id(), [&](auto tag) -> int {
-    using T = decltype(tag);
-    T x = ReadValue<T>(a, i), y = ReadValue<T>(b, j);
-    if constexpr (std::is_floating_point_v<T>) {
-      return CmpFloating(x, y);
-    } else if constexpr (std::is_same_v<T, std::string_view>) {
-      int c = x.compare(y);
-      return c < 0 ? -1 : (c > 0 ? 1 : 0);
-    } else {
-      return Cmp(x, y);
-    }
-  });
+  return CompareArrayValues(a, i, b, j);
 }
 
 bool Equal(const Array& a, int64_t i, const Array& b, int64_t j) { return Compare(a, i, b, j) == 0; }

@@ -66,18 +66,14 @@ class MapResultBuilder {
 };
 
 BoundScalarFunction BindMap(const std::vector<DataTypePtr>& args) {
-  if (args.size() % 2 != 0) {
-    throw UserError("WRONG_NUM_ARGS", "42605",
-                    "The `map` requires an even number of parameters but the actual number is " +
-                        std::to_string(args.size()) + ".");
-  }
+  if (args.size() % 2 != 0) ThrowWrongNumArgs("map", "an even number of", args.size());
   DataTypePtr key = DataType::Null(), value = DataType::Null();
   for (size_t i = 0; i < args.size(); ++i) {
     DataTypePtr& target = i % 2 == 0 ? key : value;
     DataTypePtr wider = WiderType(target, args[i]);
     if (!wider) {
       throw UserError("DATATYPE_MISMATCH.MAP_CONTAINS_KEY_DIFF_TYPES", "42K09",
-                      "Cannot resolve `map` due to data type mismatch: The given " +
+                      "The given " +
                           std::string(i % 2 == 0 ? "keys" : "values") + " of function `map` should all be the same type.");
     }
     target = wider;

@@ -9,16 +9,12 @@ namespace lakestream {
 namespace {
 
 void CheckEvenArgs(size_t n) {
-  if (n % 2 != 0 || n == 0) {
-    throw UserError("WRONG_NUM_ARGS", "42605",
-                    "The `named_struct` requires an even number of parameters (at least 2) but the actual number is " +
-                        std::to_string(n) + ".");
-  }
+  if (n % 2 != 0 || n == 0) ThrowWrongNumArgs("named_struct", "a positive even number of", n);
 }
 
 [[noreturn]] void ThrowNotFoldableName(size_t index) {
   throw UserError("DATATYPE_MISMATCH.CREATE_NAMED_STRUCT_WITHOUT_FOLDABLE_STRING", "42K09",
-                  "Cannot resolve `named_struct` due to data type mismatch: Only foldable STRING expressions are "
+                  "Only foldable STRING expressions are "
                   "allowed to appear at odd position, got parameter " + std::to_string(index + 1) + ".");
 }
 

@@ -13,7 +13,7 @@
 
 namespace lakestream {
 
-// `bound_args` are the call's bound children. Throws WRONG_NUM_ARGS for an odd
+// `bound_args` are the call's bound children. Throws WRONG_NUM_ARGS.WITHOUT_SUGGESTION for an odd
 // count and DATATYPE_MISMATCH.CREATE_NAMED_STRUCT_WITHOUT_FOLDABLE_STRING when a
 // name is not a non-NULL STRING literal.
 BoundScalarFunction BindNamedStruct(const std::vector<ExprPtr>& bound_args);

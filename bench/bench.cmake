@@ -1,0 +1,4 @@
+# Benchmarks; included by the top-level CMakeLists.txt when LAKESTREAM_BUILD_BENCH
+# is on. bench/run.sh (make bench) runs them beside DuckDB.
+add_executable(bench_agg_join ${CMAKE_SOURCE_DIR}/bench/agg_join_bench.cc)
+target_link_libraries(bench_agg_join PRIVATE ls_api)

@@ -1,0 +1,30 @@
+#include "exec/executor.h"
+
+#include "exec/memory_tracker.h"
+#include "exec/physical_planner.h"
+#include "exec/pipeline_executor.h"
+#include "exec/result_collector.h"
+#include "exec/thread_pool.h"
+
+namespace lakestream {
+
+std::vector<RecordBatchPtr> ExecutePlan(const LogicalPlanPtr& analyzed, QueryContext& ctx) {
+  PhysicalOperatorPtr root = CreatePhysicalPlan(analyzed);
+  std::unique_ptr<ThreadPool> own_pool;
+  ThreadPool* pool = ctx.pool;
+  if (pool == nullptr) {
+    own_pool = std::make_unique<ThreadPool>(std::max(1, ctx.num_threads));
+    pool = own_pool.get();
+  }
+  MemoryTracker memory(ctx.memory_limit_bytes);
+  ExecutionState state(ctx, *pool, memory);
+  ResultCollector collector(root);
+  PipelineExecutor(state).Run(BuildPipelines(*root, collector));
+  return ResultCollector::TakeResult(state.sink_state(collector));
+}
+
+std::string ExplainPhysicalPlan(const LogicalPlanPtr& analyzed, const QueryContext&) {
+  return CreatePhysicalPlan(analyzed)->TreeString();
+}
+
+}  // namespace lakestream

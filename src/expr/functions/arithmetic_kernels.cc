@@ -1,0 +1,258 @@
+#include "expr/functions/arithmetic_kernels.h"
+
+#include <cmath>
+#include <limits>
+
+#include "expr/cast_kernels.h"
+#include "expr/decimal_math.h"
+#include "expr/kernel_builder.h"
+#include "lakestream/error.h"
+
+namespace lakestream {
+
+namespace {
+
+const char* TryName(ArithmeticOp op) {
+  switch (op) {
+    case ArithmeticOp::kAdd: return "try_add";
+    case ArithmeticOp::kSubtract: return "try_subtract";
+    case ArithmeticOp::kMultiply: return "try_multiply";
+    case ArithmeticOp::kDivide:
+    case ArithmeticOp::kIntegralDivide: return "try_divide";
+    default: return "";
+  }
+}
+
+const char* Symbol(ArithmeticOp op) {
+  switch (op) {
+    case ArithmeticOp::kAdd: return "+";
+    case ArithmeticOp::kSubtract: return "-";
+    case ArithmeticOp::kMultiply: return "*";
+    case ArithmeticOp::kDivide: return "/";
+    case ArithmeticOp::kRemainder: return "%";
+    case ArithmeticOp::kPmod: return "pmod";
+    case ArithmeticOp::kIntegralDivide: return "div";
+  }
+  return "?";
+}
+
+template <typename T>
+std::string TypeWord() {
+  if constexpr (sizeof(T) == 8) return "long";
+  if constexpr (sizeof(T) == 4) return "integer";
+  if constexpr (sizeof(T) == 2) return "short";
+  return "byte";
+}
+
+template <typename T>
+std::string LiteralSuffix() {
+  if constexpr (sizeof(T) == 2) return "S";
+  return "Y";
+}
+
+// What a failed row yields: an error (ANSI), NULL (try_), or a fallback.
+struct Failure {
+  bool raise;
+  bool is_try;
+};
+
+template <typename T>
+std::optional<T> Overflowed(const Failure& f, ArithmeticOp op, T x, T y, T wrapped) {
+  if (f.raise) {
+    if constexpr (sizeof(T) <= 2) {
+      // Spark reports narrow types with both operands.
+      throw UserError("BINARY_ARITHMETIC_OVERFLOW", "22003",
+                      std::to_string(x) + LiteralSuffix<T>() + " " + Symbol(op) + " " + std::to_string(y) +
+                          LiteralSuffix<T>() + " caused overflow. Use '" + TryName(op) +
+                          "' to tolerate overflow and return NULL instead. If necessary set "
+                          "\"spark.sql.ansi.enabled\" to \"false\" to bypass this error.");
+    }
+    ThrowArithmeticOverflow(op == ArithmeticOp::kIntegralDivide ? "Overflow in integral divide" : TypeWord<T>() + " overflow",
+                            TryName(op));
+  }
+  if (f.is_try) return std::nullopt;
+  return wrapped;
+}
+
+template <typename T>
+std::optional<T> DividedByZero(const Failure& f) {
+  if (f.raise) ThrowDivideByZero();
+  return std::nullopt;
+}
+
+template <typename T>
+ArrayPtr IntegralKernel(const ArrayPtr& a, const ArrayPtr& b, const DataTypePtr& type, ArithmeticOp op, Failure f) {
+  return MapBinary<T, T, T>(a, b, type, [&](T x, T y) -> std::optional<T> {
+    T r;
+    switch (op) {
+      case ArithmeticOp::kAdd:
+        if (__builtin_add_overflow(x, y, &r)) return Overflowed<T>(f, op, x, y, r);
+        return r;
+      case ArithmeticOp::kSubtract:
+        if (__builtin_sub_overflow(x, y, &r)) return Overflowed<T>(f, op, x, y, r);
+        return r;
+      case ArithmeticOp::kMultiply:
+        if (__builtin_mul_overflow(x, y, &r)) return Overflowed<T>(f, op, x, y, r);
+        return r;
+      case ArithmeticOp::kDivide:
+      case ArithmeticOp::kIntegralDivide:
+        if (y == 0) return DividedByZero<T>(f);
+        if (y == -1 && x == std::numeric_limits<T>::min()) return Overflowed<T>(f, op, x, y, x);
+        return static_cast<T>(x / y);
+      case ArithmeticOp::kRemainder:
+      case ArithmeticOp::kPmod: {
+        if (y == 0) return DividedByZero<T>(f);
+        if (y == -1) return T{0};
+        T m = static_cast<T>(x % y);
+        if (op == ArithmeticOp::kPmod && m < 0) m = static_cast<T>((m + y) % y);
+        return m;
+      }
+    }
+    return std::nullopt;
+  });
+}
+
+template <typename T>
+ArrayPtr FloatingKernel(const ArrayPtr& a, const ArrayPtr& b, const DataTypePtr& type, ArithmeticOp op, Failure f) {
+  return MapBinary<T, T, T>(a, b, type, [&](T x, T y) -> std::optional<T> {
+    switch (op) {
+      case ArithmeticOp::kAdd: return x + y;
+      case ArithmeticOp::kSubtract: return x - y;
+      case ArithmeticOp::kMultiply: return x * y;
+      case ArithmeticOp::kDivide:
+        // Spark checks the divisor for zero on every type, doubles included.
+        if (y == 0) return DividedByZero<T>(f);
+        return x / y;
+      case ArithmeticOp::kIntegralDivide:
+        if (y == 0) return DividedByZero<T>(f);
+        return std::trunc(x / y);
+      case ArithmeticOp::kRemainder:
+      case ArithmeticOp::kPmod: {
+        if (y == 0) return DividedByZero<T>(f);
+        T m = std::fmod(x, y);
+        if (op == ArithmeticOp::kPmod && m < 0) m = std::fmod(m + y, y);
+        return m;
+      }
+    }
+    return std::nullopt;
+  });
+}
+
+}  // namespace
+
+void ThrowArithmeticOverflow(const std::string& what, const std::string& try_function) {
+  std::string hint = try_function.empty() ? "" : " Use '" + try_function + "' to tolerate overflow and return NULL instead.";
+  throw UserError("ARITHMETIC_OVERFLOW", "22003",
+                  what + "." + hint + " If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error.");
+}
+
+void ThrowDivideByZero() {
+  throw UserError("DIVIDE_BY_ZERO", "22012",
+                  "Division by zero. Use `try_divide` to tolerate divisor being 0 and return NULL instead. If "
+                  "necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error.");
+}
+
+ArrayPtr PrimitiveArithmetic(const ArrayPtr& a, const ArrayPtr& b, const DataTypePtr& type, ArithmeticSpec spec,
+                             const EvalContext& ctx) {
+  Failure f{ctx.ansi && !spec.is_try && !spec.null_on_zero, spec.is_try};
+  switch (type->id()) {
+    case TypeId::kByte: return IntegralKernel<int8_t>(a, b, type, spec.op, f);
+    case TypeId::kShort: return IntegralKernel<int16_t>(a, b, type, spec.op, f);
+    case TypeId::kInt: return IntegralKernel<int32_t>(a, b, type, spec.op, f);
+    case TypeId::kLong: return IntegralKernel<int64_t>(a, b, type, spec.op, f);
+    case TypeId::kFloat: return FloatingKernel<float>(a, b, type, spec.op, f);
+    case TypeId::kDouble: return FloatingKernel<double>(a, b, type, spec.op, f);
+    default: break;
+  }
+  throw InternalError("PrimitiveArithmetic: unsupported type " + type->ToString());
+}
+
+ArrayPtr DecimalArithmetic(const ArrayPtr& a, const ArrayPtr& b, const DataTypePtr& result, ArithmeticSpec spec,
+                           const EvalContext& ctx) {
+  const int s1 = a->type()->scale(), s2 = b->type()->scale();
+  const int align = std::max(s1, s2);
+  const bool raise = ctx.ansi && !spec.is_try;
+  const ArithmeticOp op = spec.op;
+  auto out_of_range = [&](std::optional<int128_t> v, int scale) -> std::optional<int128_t> {
+    if (raise) {
+      ThrowDecimalOutOfRange(v ? decimal::ToString(*v, scale) : std::string("The result"), result->precision(),
+                             result->scale());
+    }
+    return std::nullopt;
+  };
+  if (op == ArithmeticOp::kIntegralDivide) {
+    return MapBinary<int64_t, int128_t, int128_t>(a, b, result, [&](int128_t x, int128_t y) -> std::optional<int64_t> {
+      if (y == 0) return DividedByZero<int64_t>(Failure{raise, spec.is_try});
+      auto xa = decimal::Rescale(x, s1, align), ya = decimal::Rescale(y, s2, align);
+      if (!xa || !ya) return Overflowed<int64_t>(Failure{raise, spec.is_try}, op, 0, 0, 0);
+      int128_t q = *xa / *ya;
+      if (q < std::numeric_limits<int64_t>::min() || q > std::numeric_limits<int64_t>::max()) {
+        return Overflowed<int64_t>(Failure{raise, spec.is_try}, op, 0, 0, static_cast<int64_t>(q));
+      }
+      return static_cast<int64_t>(q);
+    });
+  }
+  const int rs = result->scale(), rp = result->precision();
+  return MapBinary<int128_t, int128_t, int128_t>(a, b, result, [&](int128_t x, int128_t y) -> std::optional<int128_t> {
+    std::optional<int128_t> v;
+    int v_scale = rs;
+    switch (op) {
+      case ArithmeticOp::kAdd:
+      case ArithmeticOp::kSubtract: {
+        auto xa = decimal::Rescale(x, s1, align), ya = decimal::Rescale(y, s2, align);
+        int128_t sum;
+        if (xa && ya &&
+            !(op == ArithmeticOp::kAdd ? __builtin_add_overflow(*xa, *ya, &sum) : __builtin_sub_overflow(*xa, *ya, &sum))) {
+          v = decimal::Rescale(sum, align, rs);
+        }
+        break;
+      }
+      case ArithmeticOp::kMultiply:
+        v = decimal::MultiplyRound(x, y, s1 + s2 - rs);
+        break;
+      case ArithmeticOp::kDivide:
+        if (y == 0) return DividedByZero<int128_t>(Failure{raise, spec.is_try});
+        v = decimal::DivideRound(x, y, rs - s1 + s2);
+        break;
+      case ArithmeticOp::kRemainder:
+      case ArithmeticOp::kPmod: {
+        if (y == 0) return DividedByZero<int128_t>(Failure{raise, spec.is_try});
+        auto xa = decimal::Rescale(x, s1, align), ya = decimal::Rescale(y, s2, align);
+        if (xa && ya) {
+          int128_t m = *xa % *ya;
+          if (op == ArithmeticOp::kPmod && m < 0) m = (m + *ya) % *ya;
+          v = decimal::Rescale(m, align, rs);
+        }
+        break;
+      }
+      case ArithmeticOp::kIntegralDivide:
+        break;
+    }
+    if (v && decimal::FitsPrecision(*v, rp)) return v;
+    return out_of_range(v, v_scale);
+  });
+}
+
+ArrayPtr UnaryArithmetic(const ArrayPtr& a, UnaryArithmeticOp op, const EvalContext& ctx) {
+  const bool raise = ctx.ansi;
+  const DataTypePtr& type = a->type();
+  return VisitPhysicalType(type->id(), [&](auto tag) -> ArrayPtr {
+    using T = decltype(tag);
+    if constexpr (std::is_same_v<T, std::string_view> || std::is_same_v<T, bool>) {
+      throw InternalError("UnaryArithmetic: unsupported type " + type->ToString());
+    } else {
+      return MapUnary<T, T>(a, type, [&](T x) -> std::optional<T> {
+        if (op == UnaryArithmeticOp::kAbs && !(x < 0)) return x;
+        if constexpr (std::is_integral_v<T> && !std::is_same_v<T, int128_t>) {
+          if (x == std::numeric_limits<T>::min()) {
+            if (raise) ThrowArithmeticOverflow(TypeWord<T>() + " overflow", "");
+            return x;
+          }
+        }
+        return static_cast<T>(-x);
+      });
+    }
+  });
+}
+
+}  // namespace lakestream

@@ -1,0 +1,14 @@
+# Tests beyond the per-layer unit tests; included by the top-level
+# CMakeLists.txt when LAKESTREAM_BUILD_TESTS is on.
+
+# DataFrame results compared with DuckDB's on the same generated CSV data
+# (tests/duckdb/README.md). Needs node and the npm test peers (make deps).
+add_executable(compare_queries
+  ${CMAKE_SOURCE_DIR}/tests/duckdb/compare_queries.cc
+  ${CMAKE_SOURCE_DIR}/tests/duckdb/dataframe_queries.cc
+  ${CMAKE_SOURCE_DIR}/tests/duckdb/result_writer.cc)
+target_link_libraries(compare_queries PRIVATE ls_api)
+add_test(NAME duckdb_compare
+  COMMAND bash ${CMAKE_SOURCE_DIR}/tests/duckdb/run_compare.sh
+          $<TARGET_FILE:compare_queries> ${CMAKE_BINARY_DIR}/duckdb_compare)
+set_tests_properties(duckdb_compare PROPERTIES TIMEOUT 300 LABELS duckdb)
