@@ -3,6 +3,9 @@
 .PHONY: all deps release debug asan demo test bench clean
 
 JOBS ?= $(shell nproc)
+# Let ccache share objects between clones of the repository (CI builds a fresh clone).
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
 CMAKE_GEN = -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
 all: release

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "lakestream/column.h"
@@ -24,6 +25,18 @@ class SessionState;
 class GroupedData;
 class DataFrameWriter;
 
+// In select/groupBy argument lists a string names a column (as in Spark),
+// while elsewhere a string converts to a literal.
+Column ColumnByName(const std::string& name);
+template <typename T>
+Column SelectArgument(const T& arg) {
+  if constexpr (std::is_convertible_v<T, std::string>) {
+    return ColumnByName(arg);
+  } else {
+    return Column(arg);
+  }
+}
+
 class DataFrame {
  public:
   DataFrame(std::shared_ptr<SessionState> session, std::shared_ptr<const LogicalPlan> plan);
@@ -31,8 +44,10 @@ class DataFrame {
   // ---- Transformations ----
   DataFrame select(const std::vector<Column>& cols) const;
   DataFrame select(const std::vector<std::string>& names) const;
-  template <typename... Cols>
-  DataFrame select(const Column& first, const Cols&... rest) const { return select(std::vector<Column>{first, Column(rest)...}); }
+  template <typename First, typename... Rest>
+  DataFrame select(const First& first, const Rest&... rest) const {
+    return select(std::vector<Column>{SelectArgument(first), SelectArgument(rest)...});
+  }
   DataFrame filter(const Column& condition) const;
   DataFrame where(const Column& condition) const { return filter(condition); }
   DataFrame withColumn(const std::string& name, const Column& col) const;
@@ -41,8 +56,8 @@ class DataFrame {
   DataFrame drop(const std::string& name) const { return drop(std::vector<std::string>{name}); }
   GroupedData groupBy(const std::vector<Column>& cols) const;
   GroupedData groupBy(const std::vector<std::string>& names) const;
-  template <typename... Cols>
-  GroupedData groupBy(const Column& first, const Cols&... rest) const;
+  template <typename First, typename... Rest>
+  GroupedData groupBy(const First& first, const Rest&... rest) const;
   // Aggregates over the whole DataFrame: df.agg(sum(col("x"))).
   DataFrame agg(const std::vector<Column>& aggs) const;
   // how: inner, left, left_outer, right, full, outer, left_semi, left_anti, cross.
@@ -50,6 +65,9 @@ class DataFrame {
   DataFrame join(const DataFrame& right, const std::vector<std::string>& using_columns,
                  const std::string& how = "inner") const;
   DataFrame join(const DataFrame& right, const std::string& using_column, const std::string& how = "inner") const;
+  DataFrame join(const DataFrame& right, const char* using_column, const std::string& how = "inner") const {
+    return join(right, std::string(using_column), how);
+  }
   DataFrame crossJoin(const DataFrame& right) const;
   DataFrame orderBy(const std::vector<Column>& cols) const;
   DataFrame orderBy(const std::vector<std::string>& names) const;
@@ -119,9 +137,9 @@ class GroupedData {
   std::vector<Column> keys_;
 };
 
-template <typename... Cols>
-GroupedData DataFrame::groupBy(const Column& first, const Cols&... rest) const {
-  return groupBy(std::vector<Column>{first, Column(rest)...});
+template <typename First, typename... Rest>
+GroupedData DataFrame::groupBy(const First& first, const Rest&... rest) const {
+  return groupBy(std::vector<Column>{SelectArgument(first), SelectArgument(rest)...});
 }
 
 class DataFrameWriter {

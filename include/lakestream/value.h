@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <memory>
+#include <ostream>
 #include <string>
 #include <utility>
 #include <variant>
@@ -83,5 +84,8 @@ class Row {
  private:
   std::vector<Value> values_;
 };
+
+inline std::ostream& operator<<(std::ostream& os, const Value& v) { return os << v.ToString(); }
+inline std::ostream& operator<<(std::ostream& os, const Row& r) { return os << r.ToString(); }
 
 }  // namespace lakestream

@@ -37,6 +37,8 @@ bool SameName(const std::string& a, const std::string& b) {
 
 }  // namespace
 
+Column ColumnByName(const std::string& name) { return functions::col(name); }
+
 DataFrame::DataFrame(std::shared_ptr<SessionState> session, std::shared_ptr<const LogicalPlan> plan)
     : session_(std::move(session)), plan_(std::move(plan)) {}
 

@@ -216,12 +216,37 @@ bool IsDatetime(TypeId id) {
   return id == TypeId::kDate || id == TypeId::kTimestamp || id == TypeId::kTimestampNtz;
 }
 
+// Integral or floating casts that cannot fail (TINYINT -> INT, INT -> DOUBLE,
+// FLOAT -> DOUBLE): the binder's implicit casts, so they skip the checked path.
+bool IsSafeWidening(const DataType& from, const DataType& to) {
+  if (!(from.IsIntegral() || from.IsFloating()) || !(to.IsIntegral() || to.IsFloating())) return false;
+  if (from.IsIntegral() && to.IsIntegral()) return to.byte_width() >= from.byte_width();
+  if (to.id() == TypeId::kDouble) return true;
+  return to.id() == TypeId::kFloat && from.IsIntegral();
+}
+
+ArrayPtr CastWidening(const ArrayPtr& input, const DataTypePtr& to) {
+  return VisitPhysicalType(input->type_id(), [&](auto from_tag) -> ArrayPtr {
+    using F = decltype(from_tag);
+    return VisitPhysicalType(to->id(), [&](auto to_tag) -> ArrayPtr {
+      using T = decltype(to_tag);
+      if constexpr (std::is_arithmetic_v<F> && std::is_arithmetic_v<T> && !std::is_same_v<F, bool> &&
+                    !std::is_same_v<T, bool>) {
+        return MapUnary<T, F>(input, to, [](F v) { return static_cast<T>(v); });
+      } else {
+        throw InternalError("CastWidening: " + input->type()->ToString() + " to " + to->ToString());
+      }
+    });
+  });
+}
+
 }  // namespace
 
 ArrayPtr CastScalar(const ArrayPtr& input, const DataTypePtr& to, const CastOptions& o) {
   const Array& a = *input;
   const DataType& from = *a.type();
   if (IsDatetime(from.id()) && IsDatetime(to->id())) return CastDatetime(input, to, o);
+  if (IsSafeWidening(from, *to)) return CastWidening(input, to);
   const int64_t n = a.length();
   if (to->id() == TypeId::kTimestamp) {
     PrimitiveBuilder<int64_t> b(to, n);

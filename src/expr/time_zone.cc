@@ -57,6 +57,24 @@ std::optional<int32_t> ParseOffset(std::string_view s) {
   return sign * (h * 3600 + m * 60 + sec);
 }
 
+// java.time's ZoneId.SHORT_IDS, which Spark accepts as session time zones.
+std::string_view ExpandShortId(std::string_view name) {
+  static const std::pair<std::string_view, std::string_view> kShortIds[] = {
+      {"ACT", "Australia/Darwin"}, {"AET", "Australia/Sydney"}, {"AGT", "America/Argentina/Buenos_Aires"},
+      {"ART", "Africa/Cairo"}, {"AST", "America/Anchorage"}, {"BET", "America/Sao_Paulo"}, {"BST", "Asia/Dhaka"},
+      {"CAT", "Africa/Harare"}, {"CNT", "America/St_Johns"}, {"CST", "America/Chicago"}, {"CTT", "Asia/Shanghai"},
+      {"EAT", "Africa/Addis_Ababa"}, {"ECT", "Europe/Paris"}, {"IET", "America/Indiana/Indianapolis"},
+      {"IST", "Asia/Kolkata"}, {"JST", "Asia/Tokyo"}, {"MIT", "Pacific/Apia"}, {"NET", "Asia/Yerevan"},
+      {"NST", "Pacific/Auckland"}, {"PLT", "Asia/Karachi"}, {"PNT", "America/Phoenix"}, {"PRT", "America/Puerto_Rico"},
+      {"PST", "America/Los_Angeles"}, {"SST", "Pacific/Guadalcanal"}, {"VST", "Asia/Ho_Chi_Minh"},
+      {"EST", "-05:00"}, {"MST", "-07:00"}, {"HST", "-10:00"},
+  };
+  for (const auto& [id, zone] : kShortIds) {
+    if (id == name) return zone;
+  }
+  return name;
+}
+
 bool IsSafeRegionName(std::string_view name) {
   if (name.empty() || name.front() == '/' || name.find("..") != std::string_view::npos) return false;
   return std::all_of(name.begin(), name.end(), [](char c) {
@@ -339,6 +357,8 @@ const TimeZone* TimeZone::Find(std::string_view name) {
   std::lock_guard<std::mutex> lock(mu);
   if (auto it = cache.find(name); it != cache.end()) return it->second.get();
   std::unique_ptr<TimeZone> tz;
+  const std::string_view given = name;
+  name = ExpandShortId(name);
   std::string upper(name);
   std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
   if (upper == "UTC" || upper == "Z" || upper == "GMT" || upper == "UT" || upper == "ETC/UTC" || upper == "ETC/GMT") {
@@ -356,8 +376,9 @@ const TimeZone* TimeZone::Find(std::string_view name) {
   } else {
     tz = TimeZoneLoader::Load(name);
   }
+  tz->name_ = std::string(given);
   const TimeZone* result = tz.get();
-  cache.emplace(std::string(name), std::move(tz));
+  cache.emplace(std::string(given), std::move(tz));
   return result;
 }
 

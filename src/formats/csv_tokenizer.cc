@@ -12,7 +12,7 @@ void CsvTokens::Clear() {
 }
 
 CsvTokenizer::CsvTokenizer(const CsvOptions& options, std::string_view input)
-    : options_(options), input_(input), line_sep_(options.line_sep.empty() ? "\n" : options.line_sep) {}
+    : options_(options), input_(input), line_sep_(options.line_sep.empty() ? std::string_view("\n") : std::string_view(options.line_sep)) {}
 
 size_t CsvTokenizer::NextBatch(size_t max_records, CsvTokens* out) {
   size_t n = 0;

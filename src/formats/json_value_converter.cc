@@ -140,14 +140,14 @@ std::optional<Value> JsonValueConverter::ToValue(const element& e, const DataTyp
       return std::nullopt;
     case TypeId::kArray: {
       if (et != element_type::ARRAY) return std::nullopt;
-      ValueList items;
+      ValueList values;
       simdjson::dom::array items = e.get_array().value_unsafe();
       for (element item : items) {
         auto v = ToValue(item, *type.element_type());
         if (!v) return std::nullopt;
-        items.push_back(std::move(*v));
+        values.push_back(std::move(*v));
       }
-      return Value::List(std::move(items));
+      return Value::List(std::move(values));
     }
     case TypeId::kStruct: {
       if (et != element_type::OBJECT) return std::nullopt;

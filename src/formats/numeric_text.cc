@@ -19,6 +19,18 @@ std::optional<int64_t> ParseJavaInteger(std::string_view text, int64_t min, int6
     i = 1;
   }
   if (i == text.size()) return std::nullopt;
+  if (text.size() - i <= 18) {
+    // Up to 18 digits cannot overflow: the common case, without per-digit checks.
+    int64_t v = 0;
+    for (; i < text.size(); ++i) {
+      unsigned digit = static_cast<unsigned char>(text[i]) - '0';
+      if (digit > 9) return std::nullopt;
+      v = v * 10 + digit;
+    }
+    if (negative) v = -v;
+    if (v < min || v > max) return std::nullopt;
+    return v;
+  }
   // Accumulate negatively so that INT64_MIN parses without overflow.
   int64_t acc = 0;
   for (; i < text.size(); ++i) {

@@ -50,6 +50,13 @@ SplitText SplitText::Load(const FileSplit& split, std::string_view line_sep, boo
       return out;
     }
     out.begin = q + sep.size();
+    if (read_from + static_cast<int64_t>(out.begin) > stop) {
+      // The first record starting after `start` starts after `stop` too: it is the next split's.
+      out.data.resize(0);
+      out.data.append(padding, '\0');
+      out.begin = out.end = 0;
+      return out;
+    }
   }
   // The last record is the one straddling `stop`: read through its separator.
   if (stop >= size) {

@@ -64,7 +64,8 @@ std::string FormatDecimal(int128_t v, int scale) {
     if (digits.size() <= static_cast<size_t>(scale)) digits.insert(0, scale + 1 - digits.size(), '0');
     digits.insert(digits.size() - scale, ".");
   }
-  return neg ? "-" + digits : digits;
+  if (neg) digits.insert(digits.begin(), '-');
+  return digits;
 }
 
 std::string FormatDate(int64_t days) {
@@ -85,7 +86,9 @@ std::string FormatTimestamp(int64_t micros) {
   std::snprintf(buf, sizeof buf, " %02lld:%02lld:%02lld.%06lld", static_cast<long long>(secs / 3600),
                 static_cast<long long>(secs / 60 % 60), static_cast<long long>(secs % 60),
                 static_cast<long long>(in_day % 1'000'000));
-  return FormatDate(days) + buf;
+  std::string out = FormatDate(days);
+  out.append(buf);
+  return out;
 }
 
 void WriteCell(std::ostream& out, const DataType& type, const Value& v) {

@@ -41,73 +41,80 @@ inline T Pick(T current, T v) {
 }
 
 // T is the stored type; BOOLEAN is stored as uint8_t and read bit by bit.
+// Value and "seen" flag share a slot: one cache line per scattered update.
 template <typename T, bool kMax>
 class FixedMinMax : public GroupedAccumulator {
  public:
   explicit FixedMinMax(DataTypePtr type) : type_(std::move(type)) {}
 
-  void Resize(int64_t n) override {
-    values_.resize(static_cast<size_t>(n), Identity<T, kMax>());
-    flags_.resize(static_cast<size_t>(n), 0);
-  }
+  void Resize(int64_t n) override { slots_.resize(static_cast<size_t>(n), Slot{Identity<T, kMax>(), 0}); }
 
   void Update(const std::vector<ArrayPtr>& args, const uint32_t* group_ids, int64_t rows) override {
     const Array& a = *args[0];
     if (a.type_id() == TypeId::kNull) return;
-    T* values = values_.data();
-    uint8_t* flags = flags_.data();
+    Slot* slots = slots_.data();
     const uint8_t* valid = a.null_count() == 0 ? nullptr : a.validity();
     if (a.type_id() == TypeId::kBoolean) {
       for (int64_t r = 0; r < rows; ++r) {
-        if (valid && !bit_util::GetBit(valid, r)) continue;
-        uint32_t g = group_ids[r];
-        values[g] = Pick<T, kMax>(values[g], static_cast<T>(a.GetBool(r)));
-        flags[g] = grouped::kSeen;
+        if (valid == nullptr || bit_util::GetBit(valid, r)) Offer(slots[group_ids[r]], static_cast<T>(a.GetBool(r)));
       }
       return;
     }
     const T* in = a.values<T>();
     if (valid == nullptr) {
-      for (int64_t r = 0; r < rows; ++r) {
-        uint32_t g = group_ids[r];
-        values[g] = Pick<T, kMax>(values[g], in[r]);
-        flags[g] = grouped::kSeen;
+      // Groups are scattered over more memory than the caches hold: fetch ahead.
+      constexpr int64_t kAhead = 16;
+      int64_t r = 0;
+      for (; r + kAhead < rows; ++r) {
+        __builtin_prefetch(&slots[group_ids[r + kAhead]], 1);
+        Offer(slots[group_ids[r]], in[r]);
       }
+      for (; r < rows; ++r) Offer(slots[group_ids[r]], in[r]);
     } else {
       for (int64_t r = 0; r < rows; ++r) {
-        if (!bit_util::GetBit(valid, r)) continue;
-        uint32_t g = group_ids[r];
-        values[g] = Pick<T, kMax>(values[g], in[r]);
-        flags[g] = grouped::kSeen;
+        if (bit_util::GetBit(valid, r)) Offer(slots[group_ids[r]], in[r]);
       }
     }
   }
 
   void Merge(GroupedAccumulator& other, const uint32_t* group_map) override {
     auto& o = static_cast<FixedMinMax&>(other);
-    for (size_t g = 0; g < o.values_.size(); ++g) {
-      if (!(o.flags_[g] & grouped::kSeen)) continue;
-      uint32_t t = group_map[g];
-      values_[t] = Pick<T, kMax>(values_[t], o.values_[g]);
-      flags_[t] = grouped::kSeen;
+    for (size_t g = 0; g < o.slots_.size(); ++g) {
+      if (o.slots_[g].seen) Offer(slots_[group_map[g]], o.slots_[g].value);
     }
   }
 
   ArrayPtr Finalize(const EvalContext&) override {
+    size_t n = slots_.size();
     if (type_->id() == TypeId::kBoolean) {
-      BooleanBuilder out(static_cast<int64_t>(values_.size()));
-      for (size_t g = 0; g < values_.size(); ++g) (flags_[g] & grouped::kSeen) ? out.Append(values_[g] != 0) : out.AppendNull();
+      BooleanBuilder out(static_cast<int64_t>(n));
+      for (const Slot& s : slots_) s.seen ? out.Append(s.value != 0) : out.AppendNull();
       return out.Finish();
     }
-    return grouped::MakeResult(type_, values_, &flags_);
+    std::vector<T> values(n);
+    std::vector<uint8_t> flags(n);
+    for (size_t g = 0; g < n; ++g) {
+      values[g] = slots_[g].value;
+      flags[g] = slots_[g].seen ? grouped::kSeen : 0;
+    }
+    return grouped::MakeResult(type_, values, &flags);
   }
 
-  int64_t MemoryUsage() const override { return static_cast<int64_t>(values_.capacity() * sizeof(T) + flags_.capacity()); }
+  int64_t MemoryUsage() const override { return static_cast<int64_t>(slots_.capacity() * sizeof(Slot)); }
 
  private:
+  struct Slot {
+    T value;
+    uint8_t seen;
+  };
+
+  static void Offer(Slot& s, T v) {
+    s.value = Pick<T, kMax>(s.value, v);
+    s.seen = 1;
+  }
+
   DataTypePtr type_;
-  std::vector<T> values_;
-  std::vector<uint8_t> flags_;
+  std::vector<Slot> slots_;
 };
 
 template <bool kMax>

@@ -4,6 +4,7 @@
 #include "columnar/array_builder.h"
 #include "expr/function_registry.h"
 #include "expr/functions/argument_types.h"
+#include "expr/functions/bind_errors.h"
 #include "expr/functions/digest.h"
 #include "expr/functions/signature_check.h"
 #include "expr/functions/spark_hash.h"
@@ -25,15 +26,13 @@ bool ContainsMap(const DataType& t) {
 // Spark refuses maps in hash() and xxhash64(): map entries have no order, so
 // equal maps could hash differently (DATATYPE_MISMATCH.HASH_MAP_TYPE).
 BoundScalarFunction BindRowHash(const std::string& name, const Args& args, DataTypePtr result, ScalarKernel kernel) {
-  if (args.empty()) {
-    throw UserError("WRONG_NUM_ARGS", "42605",
-                    "The `" + name + "` requires > 0 parameters but the actual number is 0.");
-  }
+  if (args.empty()) ThrowWrongNumArgs(name, "> 0", 0);
   for (const DataTypePtr& t : args) {
     if (ContainsMap(*t)) {
       throw UserError("DATATYPE_MISMATCH.HASH_MAP_TYPE", "42K09",
-                      "Cannot resolve `" + name + "` due to data type mismatch: input to the function `" + name +
-                          "` cannot contain elements of the \"MAP\" type.");
+                      "Input to the function `" + name + "` cannot contain elements of the \"MAP\" type. In Spark, "
+                      "same maps may have different hashcode, thus hash expressions are prohibited on \"MAP\" "
+                      "elements.");
     }
   }
   return BoundScalarFunction{args, std::move(result), std::move(kernel)};

@@ -135,6 +135,16 @@ void RegisterWidthBucket(FunctionRegistry& r) {
                }});
 }
 
+// The C library's cbrt may be off by one ulp (cbrt(27) != 3); one Newton step
+// in extended precision gives the correctly rounded root, as Java's does for
+// exact cubes.
+double Cbrt(double x) {
+  const double r = std::cbrt(x);
+  if (!std::isfinite(r) || r == 0) return r;
+  const long double l = r;
+  return static_cast<double>(l - (l * l * l - x) / (3 * l * l));
+}
+
 // java.lang.Math.toDegrees / toRadians multiply by these exact constants.
 constexpr double kRadiansToDegrees = 57.29577951308232;
 constexpr double kDegreesToRadians = 0.017453292519943295;
@@ -145,7 +155,7 @@ void RegisterMathFunctions(FunctionRegistry& r) {
   AddUnary(r, "sqrt", {"sqrt(expr) - Returns the square root of `expr`.", "SELECT sqrt(4); -- 2.0"},
            [](double x) { return std::sqrt(x); });
   AddUnary(r, "cbrt", {"cbrt(expr) - Returns the cube root of `expr`.", "SELECT cbrt(27.0); -- 3.0"},
-           [](double x) { return std::cbrt(x); });
+           Cbrt);
   AddUnary(r, "exp", {"exp(expr) - Returns e to the power of `expr`.", "SELECT exp(0); -- 1.0"},
            [](double x) { return std::exp(x); });
   AddUnary(r, "expm1", {"expm1(expr) - Returns exp(`expr`) - 1.", "SELECT expm1(0); -- 0.0"},

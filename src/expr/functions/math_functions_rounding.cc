@@ -6,8 +6,8 @@
 //
 // Spark's DECIMAL result type for a scale argument depends on the scale's
 // literal value, which binding does not see (ScalarFunction::bind gets types
-// only). Until it does, a DECIMAL result keeps the input's scale (the widest
-// Spark could pick) and carries the rounded value at that scale.
+// only). Until it does, a DECIMAL result is DECIMAL(38, input scale) — wide
+// enough for any scale — and carries the rounded value at that scale.
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -144,9 +144,9 @@ std::optional<int128_t> RoundDecimal(int128_t v, int s, int scale, Rounding mode
   return r;
 }
 
-DataTypePtr RoundedDecimalType(const DataType& t) {
-  return BoundedDecimal(t.precision() + 1, t.scale());
-}
+// The result type for a scale argument we cannot see: every digit Spark's
+// type could hold at the input's scale (see the note at the top).
+DataTypePtr RoundedDecimalType(const DataType& t) { return DataType::Decimal(DataType::kMaxDecimalPrecision, t.scale()); }
 
 // round / bround: the result has the input's type.
 void AddRound(FunctionRegistry& r, const std::string& name, FunctionDoc doc, Rounding mode) {

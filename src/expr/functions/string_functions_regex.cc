@@ -281,18 +281,18 @@ void RegisterSplitAndReplace(FunctionRegistry& r) {
                      RegexArgs("regexp_replace", args, 3), DataType::String(),
                      [](const Kernels& a, int64_t rows, const EvalContext&) {
                        PatternCache cache("regexp_replace");
-                       std::string last_rep;
+                       std::string last_rep, rep_pattern;
                        std::optional<Replacement> rep;
-                       const RE2* rep_re = nullptr;
                        BinaryBuilder out(DataType::String(), rows);
                        std::string buf;
                        return ForEachRow(a, rows, out, [&](int64_t i) {
                          const std::string_view s = a[0]->GetView(i);
                          const RE2& re = cache.Get(a[1]->GetView(i));
-                         if (!rep || rep_re != &re || a[2]->GetView(i) != last_rep) {
+                         // The parsed replacement depends on the pattern's groups too.
+                         if (!rep || a[1]->GetView(i) != rep_pattern || a[2]->GetView(i) != last_rep) {
                            last_rep.assign(a[2]->GetView(i));
+                           rep_pattern.assign(a[1]->GetView(i));
                            rep = ParseReplacement(last_rep, re);
-                           rep_re = &re;
                          }
                          const int32_t position = IntArg(a, 3, i, 1);
                          if (position < 1) {

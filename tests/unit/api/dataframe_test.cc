@@ -6,6 +6,7 @@
 #include "lakestream/lakestream.h"
 
 namespace lakestream {
+void PrintTo(const Row& r, std::ostream* os) { *os << r.ToString(); }
 namespace {
 
 using namespace functions;  // NOLINT

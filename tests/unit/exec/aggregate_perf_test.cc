@@ -16,7 +16,7 @@ double TimeAggregate(int64_t rows, int64_t groups, int threads) {
   auto plan = AggregatePlan(RangePlan(0, rows), {Call("%", {Col("id"), Lit(Value(groups), DataType::Long())})},
                             {Aggregate("sum", {Col("id")}), Aggregate("count", {Col("id")})});
   auto start = std::chrono::steady_clock::now();
-  auto result = Run(plan, threads);
+  auto result = RunPlan(plan, threads);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_EQ(static_cast<int64_t>(result.size()), groups);
   return seconds;

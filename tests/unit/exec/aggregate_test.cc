@@ -1,3 +1,5 @@
+#include <cmath>
+
 #include <gtest/gtest.h>
 
 #include "lakestream/error.h"
@@ -6,7 +8,6 @@
 namespace lakestream::exec_test {
 namespace {
 
-ExprPtr Int(int v) { return Lit(Value(v), DataType::Int()); }
 ExprPtr Long(int64_t v) { return Lit(Value(v), DataType::Long()); }
 
 TEST(HashAggregateTest, GroupsWithNullKeys) {
@@ -14,7 +15,7 @@ TEST(HashAggregateTest, GroupsWithNullKeys) {
                            {Value("a"), Value()},  {Value(), Value(5)}, {Value("a"), Value(6)}};
   auto plan = AggregatePlan(Local("k STRING, v INT", rows), {Col("k")},
                             {Aggregate("sum", {Col("v")}), Aggregate("count", {Col("v")})});
-  EXPECT_EQ(Sorted(Run(plan)), Sorted({{Value("a"), Value(int64_t{7}), Value(int64_t{2})},
+  EXPECT_EQ(Sorted(RunPlan(plan)), Sorted({{Value("a"), Value(int64_t{7}), Value(int64_t{2})},
                                        {Value(), Value(int64_t{7}), Value(int64_t{2})},
                                        {Value("b"), Value(int64_t{3}), Value(int64_t{1})}}));
 }
@@ -22,17 +23,17 @@ TEST(HashAggregateTest, GroupsWithNullKeys) {
 TEST(HashAggregateTest, NoGroupingEmitsOneRowEvenForEmptyInput) {
   auto empty = Local("v INT", {});
   auto plan = AggregatePlan(empty, {}, {Aggregate("count", {Col("v")}), Aggregate("sum", {Col("v")})});
-  EXPECT_EQ(Run(plan), (std::vector<Row>{{Value(int64_t{0}), Value()}}));
-  EXPECT_EQ(Run(plan, 4), (std::vector<Row>{{Value(int64_t{0}), Value()}}));
+  EXPECT_EQ(RunPlan(plan), (std::vector<Row>{{Value(int64_t{0}), Value()}}));
+  EXPECT_EQ(RunPlan(plan, 4), (std::vector<Row>{{Value(int64_t{0}), Value()}}));
   auto grouped = AggregatePlan(Local("k INT, v INT", {}), {Col("k")}, {Aggregate("count", {Col("v")})});
-  EXPECT_TRUE(Run(grouped).empty());
+  EXPECT_TRUE(RunPlan(grouped).empty());
 }
 
 TEST(HashAggregateTest, GlobalAggregateOverRange) {
   auto plan = AggregatePlan(RangePlan(0, 1000000), {}, {Aggregate("sum", {Col("id")}), Aggregate("max", {Col("id")})});
   std::vector<Row> expected = {{Value(int64_t{499999500000}), Value(int64_t{999999})}};
-  EXPECT_EQ(Run(plan, 1), expected);
-  EXPECT_EQ(Run(plan, 4), expected);
+  EXPECT_EQ(RunPlan(plan, 1), expected);
+  EXPECT_EQ(RunPlan(plan, 4), expected);
 }
 
 TEST(HashAggregateTest, ManyGroupsMultiThreadedEqualsSingleThreaded) {
@@ -40,16 +41,16 @@ TEST(HashAggregateTest, ManyGroupsMultiThreadedEqualsSingleThreaded) {
   auto input = RangePlan(0, 300000);
   auto plan = AggregatePlan(input, {Call("%", {Col("id"), Long(100000)}), Call("%", {Col("id"), Long(2)})},
                             {Aggregate("count", {Col("id")}), Aggregate("min", {Col("id")})});
-  auto single = Sorted(Run(plan, 1));
+  auto single = Sorted(RunPlan(plan, 1));
   ASSERT_EQ(single.size(), 100000u);
-  EXPECT_EQ(Sorted(Run(plan, 4)), single);
+  EXPECT_EQ(Sorted(RunPlan(plan, 4)), single);
   for (const auto& r : single) EXPECT_EQ(r[2], Value(int64_t{3}));
 }
 
 TEST(HashAggregateTest, DoubleKeysGroupNaNAndSignedZeroTogether) {
   std::vector<Row> rows = {{Value(0.0)}, {Value(-0.0)}, {Value(std::nan(""))}, {Value(-std::nan(""))}};
   auto plan = AggregatePlan(Local("d DOUBLE", rows), {Col("d")}, {Aggregate("count", {Col("d")})});
-  EXPECT_EQ(Run(plan).size(), 2u);
+  EXPECT_EQ(RunPlan(plan).size(), 2u);
 }
 
 TEST(HashAggregateTest, MemoryLimitRaisesMemoryLimitExceeded) {

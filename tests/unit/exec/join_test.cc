@@ -24,7 +24,7 @@ ExprPtr KeysEqual() { return Call("=", {Col("lk"), Col("rk")}); }
 Row R(Value a, Value b, Value c, Value d) { return Row{a, b, c, d}; }
 
 TEST(HashJoinTest, Inner) {
-  auto rows = Sorted(Run(JoinPlan(Left(), Right(), JoinType::kInner, KeysEqual())));
+  auto rows = Sorted(RunPlan(JoinPlan(Left(), Right(), JoinType::kInner, KeysEqual())));
   EXPECT_EQ(rows, Sorted({R(1, "l1", 1, "r1"), R(2, "l2a", 2, "r2a"), R(2, "l2a", 2, "r2b"), R(2, "l2b", 2, "r2a"),
                           R(2, "l2b", 2, "r2b")}));
 }
@@ -35,27 +35,27 @@ TEST(HashJoinTest, LeftRightFull) {
   std::vector<Row> left = inner;
   left.push_back(R(Value(), "lnull", Value(), Value()));
   left.push_back(R(4, "l4", Value(), Value()));
-  EXPECT_EQ(Sorted(Run(JoinPlan(Left(), Right(), JoinType::kLeft, KeysEqual()))), Sorted(left));
+  EXPECT_EQ(Sorted(RunPlan(JoinPlan(Left(), Right(), JoinType::kLeft, KeysEqual()))), Sorted(left));
   std::vector<Row> right = inner;
   right.push_back(R(Value(), Value(), 3, "r3"));
   right.push_back(R(Value(), Value(), Value(), "rnull"));
-  EXPECT_EQ(Sorted(Run(JoinPlan(Left(), Right(), JoinType::kRight, KeysEqual()))), Sorted(right));
+  EXPECT_EQ(Sorted(RunPlan(JoinPlan(Left(), Right(), JoinType::kRight, KeysEqual()))), Sorted(right));
   std::vector<Row> full = left;
   full.push_back(R(Value(), Value(), 3, "r3"));
   full.push_back(R(Value(), Value(), Value(), "rnull"));
-  EXPECT_EQ(Sorted(Run(JoinPlan(Left(), Right(), JoinType::kFull, KeysEqual()))), Sorted(full));
-  EXPECT_EQ(Sorted(Run(JoinPlan(Left(), Right(), JoinType::kFull, KeysEqual()), 4)), Sorted(full));
+  EXPECT_EQ(Sorted(RunPlan(JoinPlan(Left(), Right(), JoinType::kFull, KeysEqual()))), Sorted(full));
+  EXPECT_EQ(Sorted(RunPlan(JoinPlan(Left(), Right(), JoinType::kFull, KeysEqual()), 4)), Sorted(full));
 }
 
 TEST(HashJoinTest, SemiAndAntiKeepNullKeyRowsOutOfSemi) {
-  EXPECT_EQ(Run(JoinPlan(Left(), Right(), JoinType::kLeftSemi, KeysEqual())),
+  EXPECT_EQ(RunPlan(JoinPlan(Left(), Right(), JoinType::kLeftSemi, KeysEqual())),
             (std::vector<Row>{{Value(1), Value("l1")}, {Value(2), Value("l2a")}, {Value(2), Value("l2b")}}));
-  EXPECT_EQ(Run(JoinPlan(Left(), Right(), JoinType::kLeftAnti, KeysEqual())),
+  EXPECT_EQ(RunPlan(JoinPlan(Left(), Right(), JoinType::kLeftAnti, KeysEqual())),
             (std::vector<Row>{{Value(), Value("lnull")}, {Value(4), Value("l4")}}));
 }
 
 TEST(HashJoinTest, NullSafeKeysMatchNulls) {
-  auto rows = Run(JoinPlan(Left(), Right(), JoinType::kInner, Call("<=>", {Col("lk"), Col("rk")})));
+  auto rows = RunPlan(JoinPlan(Left(), Right(), JoinType::kInner, Call("<=>", {Col("lk"), Col("rk")})));
   EXPECT_EQ(rows.size(), 6u);
   EXPECT_NE(std::find(rows.begin(), rows.end(), R(Value(), "lnull", Value(), "rnull")), rows.end());
 }
@@ -63,50 +63,50 @@ TEST(HashJoinTest, NullSafeKeysMatchNulls) {
 TEST(HashJoinTest, ResidualRespectsOuterSemantics) {
   // lk = rk AND rv <> 'r2b': l2a/l2b keep only r2a; l1 matches r1.
   auto cond = Call("and", {KeysEqual(), Call("<>", {Col("rv"), Lit(Value("r2b"), DataType::String())})});
-  auto left = Sorted(Run(JoinPlan(Left(), Right(), JoinType::kLeft, cond)));
+  auto left = Sorted(RunPlan(JoinPlan(Left(), Right(), JoinType::kLeft, cond)));
   EXPECT_EQ(left, Sorted({R(1, "l1", 1, "r1"), R(2, "l2a", 2, "r2a"), R(2, "l2b", 2, "r2a"),
                           R(Value(), "lnull", Value(), Value()), R(4, "l4", Value(), Value())}));
   // A left row whose candidates all fail the residual comes out with NULLs.
   auto all_fail = Call("and", {KeysEqual(), Call("=", {Col("rv"), Lit(Value("none"), DataType::String())})});
-  auto rows = Sorted(Run(JoinPlan(Left(), Right(), JoinType::kLeft, all_fail)));
+  auto rows = Sorted(RunPlan(JoinPlan(Left(), Right(), JoinType::kLeft, all_fail)));
   ASSERT_EQ(rows.size(), 5u);
   for (const auto& r : rows) EXPECT_TRUE(r[2].is_null());
-  auto anti = Run(JoinPlan(Left(), Right(), JoinType::kLeftAnti, all_fail));
+  auto anti = RunPlan(JoinPlan(Left(), Right(), JoinType::kLeftAnti, all_fail));
   EXPECT_EQ(anti.size(), 5u);
-  auto right = Sorted(Run(JoinPlan(Left(), Right(), JoinType::kRight, cond)));
+  auto right = Sorted(RunPlan(JoinPlan(Left(), Right(), JoinType::kRight, cond)));
   EXPECT_EQ(right.size(), 6u);  // 3 matches + r2b, r3, rnull unmatched
 }
 
 TEST(HashJoinTest, EmptySides) {
   auto empty_left = Local("lk INT, lv STRING", {});
   auto empty_right = Local("rk INT, rv STRING", {});
-  EXPECT_TRUE(Run(JoinPlan(empty_left, Right(), JoinType::kInner, KeysEqual())).empty());
-  EXPECT_EQ(Run(JoinPlan(empty_left, Right(), JoinType::kRight, KeysEqual())).size(), 5u);
-  EXPECT_EQ(Run(JoinPlan(Left(), empty_right, JoinType::kLeft, KeysEqual())).size(), 5u);
-  EXPECT_EQ(Run(JoinPlan(Left(), empty_right, JoinType::kLeftAnti, KeysEqual())).size(), 5u);
-  EXPECT_TRUE(Run(JoinPlan(Left(), empty_right, JoinType::kLeftSemi, KeysEqual())).empty());
+  EXPECT_TRUE(RunPlan(JoinPlan(empty_left, Right(), JoinType::kInner, KeysEqual())).empty());
+  EXPECT_EQ(RunPlan(JoinPlan(empty_left, Right(), JoinType::kRight, KeysEqual())).size(), 5u);
+  EXPECT_EQ(RunPlan(JoinPlan(Left(), empty_right, JoinType::kLeft, KeysEqual())).size(), 5u);
+  EXPECT_EQ(RunPlan(JoinPlan(Left(), empty_right, JoinType::kLeftAnti, KeysEqual())).size(), 5u);
+  EXPECT_TRUE(RunPlan(JoinPlan(Left(), empty_right, JoinType::kLeftSemi, KeysEqual())).empty());
 }
 
 TEST(HashJoinTest, LargeMultiThreadedEqualsSingleThreaded) {
   auto left = ProjectPlan(RangePlan(0, 100000), {Alias(Call("%", {Col("id"), Lit(Value(int64_t{5000}), DataType::Long())}), "a"), Alias(Col("id"), "x")});
   auto right = ProjectPlan(RangePlan(0, 20000), {Alias(Col("id"), "b")});
   auto plan = JoinPlan(left, right, JoinType::kInner, Call("=", {Col("a"), Col("b")}));
-  auto single = Run(plan, 1);
+  auto single = RunPlan(plan, 1);
   EXPECT_EQ(single.size(), 100000u);
-  EXPECT_EQ(Sorted(Run(plan, 4)), Sorted(single));
+  EXPECT_EQ(Sorted(RunPlan(plan, 4)), Sorted(single));
 }
 
 TEST(NestedLoopJoinTest, CrossAndThetaJoins) {
-  auto cross = Run(JoinPlan(Left(), Right(), JoinType::kCross, nullptr));
+  auto cross = RunPlan(JoinPlan(Left(), Right(), JoinType::kCross, nullptr));
   EXPECT_EQ(cross.size(), 25u);
   auto theta = JoinPlan(Left(), Right(), JoinType::kLeft, Call("<", {Col("lk"), Col("rk")}));
-  auto rows = Sorted(Run(theta));
+  auto rows = Sorted(RunPlan(theta));
   // 1 < {2,2,3}; 2 < 3 (twice); NULL and 4 have no match.
   EXPECT_EQ(rows.size(), 3u + 2u + 2u);
-  auto full = Run(JoinPlan(Left(), Right(), JoinType::kFull, Call(">", {Col("lk"), Col("rk")})));
+  auto full = RunPlan(JoinPlan(Left(), Right(), JoinType::kFull, Call(">", {Col("lk"), Col("rk")})));
   // 2 > 1 twice, 4 > {2,2,3,1}; unmatched left: 1, NULL; unmatched right: rnull.
   EXPECT_EQ(full.size(), 2u + 4u + 2u + 1u);
-  EXPECT_EQ(Run(JoinPlan(Left(), Right(), JoinType::kLeftSemi, Call(">", {Col("lk"), Col("rk")}))).size(), 3u);
+  EXPECT_EQ(RunPlan(JoinPlan(Left(), Right(), JoinType::kLeftSemi, Call(">", {Col("lk"), Col("rk")}))).size(), 3u);
 }
 
 }  // namespace

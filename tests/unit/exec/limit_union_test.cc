@@ -10,23 +10,23 @@ namespace lakestream::exec_test {
 namespace {
 
 TEST(LimitTest, TakesFirstRowsInOrder) {
-  EXPECT_EQ(Run(LimitPlan(RangePlan(0, 1000000), 5), 4), Ids(0, 5));
-  EXPECT_EQ(Run(LimitPlan(RangePlan(0, 1000000), 3, 70000), 4), Ids(70000, 70003));
-  EXPECT_EQ(Run(LimitPlan(RangePlan(0, 10), -1, 8)), Ids(8, 10));
-  EXPECT_TRUE(Run(LimitPlan(RangePlan(0, 10), 0)).empty());
-  EXPECT_EQ(Run(LimitPlan(RangePlan(0, 10), 100)), Ids(0, 10));
+  EXPECT_EQ(RunPlan(LimitPlan(RangePlan(0, 1000000), 5), 4), Ids(0, 5));
+  EXPECT_EQ(RunPlan(LimitPlan(RangePlan(0, 1000000), 3, 70000), 4), Ids(70000, 70003));
+  EXPECT_EQ(RunPlan(LimitPlan(RangePlan(0, 10), -1, 8)), Ids(8, 10));
+  EXPECT_TRUE(RunPlan(LimitPlan(RangePlan(0, 10), 0)).empty());
+  EXPECT_EQ(RunPlan(LimitPlan(RangePlan(0, 10), 100)), Ids(0, 10));
 }
 
 TEST(LimitTest, StopsSourceEarly) {
   // 10^12 rows would never finish without stopping early.
-  EXPECT_EQ(Run(LimitPlan(RangePlan(0, int64_t{1000000000000}), 3), 4), Ids(0, 3));
+  EXPECT_EQ(RunPlan(LimitPlan(RangePlan(0, int64_t{1000000000000}), 3), 4), Ids(0, 3));
 }
 
 TEST(UnionTest, ConcatenatesInputsInOrder) {
   auto plan = UnionPlan({RangePlan(0, 3), RangePlan(10, 12), RangePlan(100, 101)});
-  EXPECT_EQ(Run(plan, 4), (std::vector<Row>{{Value(int64_t{0})}, {Value(int64_t{1})}, {Value(int64_t{2})},
+  EXPECT_EQ(RunPlan(plan, 4), (std::vector<Row>{{Value(int64_t{0})}, {Value(int64_t{1})}, {Value(int64_t{2})},
                                            {Value(int64_t{10})}, {Value(int64_t{11})}, {Value(int64_t{100})}}));
-  EXPECT_EQ(Run(LimitPlan(plan, 4), 4).size(), 4u);
+  EXPECT_EQ(RunPlan(LimitPlan(plan, 4), 4).size(), 4u);
 }
 
 TEST(ThreadPoolTest, RethrowsFirstErrorAndSkipsRest) {

@@ -154,7 +154,7 @@ inline LogicalPlanPtr UnionPlan(std::vector<LogicalPlanPtr> children) {
   return Node(PlanKind::kUnion, schema, std::move(children));
 }
 
-inline std::vector<Row> Run(const LogicalPlanPtr& plan, int threads = 1) {
+inline std::vector<Row> RunPlan(const LogicalPlanPtr& plan, int threads = 1) {
   QueryContext ctx;
   ctx.num_threads = threads;
   ThreadPool pool(threads);

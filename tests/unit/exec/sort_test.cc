@@ -31,34 +31,34 @@ std::vector<Row> Expected(std::vector<Row> rows, bool ascending, bool nulls_firs
 TEST(SortTest, AscendingNullsFirstIsStable) {
   auto rows = Shuffled(5000);
   auto plan = SortPlan(Local("k INT, i INT", rows, 100), {{"k", true, true}});
-  EXPECT_EQ(Run(plan, 1), Expected(rows, true, true));
-  EXPECT_EQ(Run(plan, 4), Expected(rows, true, true));
+  EXPECT_EQ(RunPlan(plan, 1), Expected(rows, true, true));
+  EXPECT_EQ(RunPlan(plan, 4), Expected(rows, true, true));
 }
 
 TEST(SortTest, DescendingNullsLast) {
   auto rows = Shuffled(3000);
   auto plan = SortPlan(Local("k INT, i INT", rows, 128), {{"k", false, false}});
-  EXPECT_EQ(Run(plan, 4), Expected(rows, false, false));
+  EXPECT_EQ(RunPlan(plan, 4), Expected(rows, false, false));
 }
 
 TEST(SortTest, MultipleKeysAndStrings) {
   std::vector<Row> rows = {{Value("b"), Value(2)}, {Value("a"), Value(3)}, {Value(), Value(1)},
                            {Value("b"), Value(1)}, {Value("ab"), Value(0)}};
   auto plan = SortPlan(Local("s STRING, n INT", rows), {{"s", true, false}, {"n", false, true}});
-  EXPECT_EQ(Run(plan), (std::vector<Row>{{Value("a"), Value(3)}, {Value("ab"), Value(0)}, {Value("b"), Value(2)},
+  EXPECT_EQ(RunPlan(plan), (std::vector<Row>{{Value("a"), Value(3)}, {Value("ab"), Value(0)}, {Value("b"), Value(2)},
                                          {Value("b"), Value(1)}, {Value(), Value(1)}}));
 }
 
-TEST(SortTest, EmptyInput) { EXPECT_TRUE(Run(SortPlan(Local("k INT", {}), {{"k"}})).empty()); }
+TEST(SortTest, EmptyInput) { EXPECT_TRUE(RunPlan(SortPlan(Local("k INT", {}), {{"k"}})).empty()); }
 
 TEST(TopNTest, SortThenLimitWithOffset) {
   auto rows = Shuffled(20000);
   auto expected = Expected(rows, true, true);
   auto plan = LimitPlan(SortPlan(Local("k INT, i INT", rows, 512), {{"k", true, true}}), 25, 10);
   std::vector<Row> want(expected.begin() + 10, expected.begin() + 35);
-  EXPECT_EQ(Run(plan, 1), want);
-  EXPECT_EQ(Run(plan, 4), want);
-  EXPECT_TRUE(Run(LimitPlan(SortPlan(Local("k INT", {}), {{"k"}}), 5)).empty());
+  EXPECT_EQ(RunPlan(plan, 1), want);
+  EXPECT_EQ(RunPlan(plan, 4), want);
+  EXPECT_TRUE(RunPlan(LimitPlan(SortPlan(Local("k INT", {}), {{"k"}}), 5)).empty());
 }
 
 TEST(SortTest, SpillsUnderMemoryLimit) {

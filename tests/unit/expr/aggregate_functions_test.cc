@@ -11,7 +11,7 @@
 namespace lakestream {
 namespace {
 
-using testing::ErrorOf;
+using expr_test::ErrorOf;
 
 struct Agg {
   BoundAggregateFunction bound;
@@ -35,7 +35,7 @@ std::vector<Value> Values(const ArrayPtr& a) {
 }
 
 // Runs one aggregate over `args` with `groups` (one id per row), as one partial.
-std::vector<Value> Run(const std::string& name, const std::vector<DataTypePtr>& types, const std::vector<ArrayPtr>& args,
+std::vector<Value> RunAgg(const std::string& name, const std::vector<DataTypePtr>& types, const std::vector<ArrayPtr>& args,
                        const std::vector<uint32_t>& groups, int64_t num_groups, bool distinct = false,
                        const EvalContext& ctx = {}) {
   Agg a = Make(name, types, distinct);
@@ -48,7 +48,7 @@ std::vector<Value> Run(const std::string& name, const std::vector<DataTypePtr>& 
 std::vector<Value> RunAll(const std::string& name, const DataTypePtr& type, std::vector<Value> values,
                           bool distinct = false, const EvalContext& ctx = {}) {
   std::vector<uint32_t> groups(values.size(), 0);
-  return Run(name, {type}, {Column(type, std::move(values))}, groups, 1, distinct, ctx);
+  return RunAgg(name, {type}, {Column(type, std::move(values))}, groups, 1, distinct, ctx);
 }
 
 EvalContext Ansi(bool on) {
@@ -64,19 +64,19 @@ TEST(AggregateFunctionsTest, CountIgnoresNulls) {
   EXPECT_EQ(RunAll("count", ints, col, true)[0], Value(int64_t{2}));
   EXPECT_EQ(RunAll("approx_count_distinct", ints, col)[0], Value(int64_t{2}));
   // count(*) arrives as count(1).
-  EXPECT_EQ(Run("count", {ints}, {MakeConstantArray(ints, Value(1), 4)}, {0, 1, 1, 1}, 2)[1], Value(int64_t{3}));
+  EXPECT_EQ(RunAgg("count", {ints}, {MakeConstantArray(ints, Value(1), 4)}, {0, 1, 1, 1}, 2)[1], Value(int64_t{3}));
   // Several arguments: rows where all are non-NULL.
   auto a = Column(ints, {Value(1), Value(), Value(3)});
   auto b = Column(ints, {Value(1), Value(2), Value()});
-  EXPECT_EQ(Run("count", {ints, ints}, {a, b}, {0, 0, 0}, 1)[0], Value(int64_t{1}));
+  EXPECT_EQ(RunAgg("count", {ints, ints}, {a, b}, {0, 0, 0}, 1)[0], Value(int64_t{1}));
   // Empty groups count 0, never NULL.
-  EXPECT_EQ(Run("count", {ints}, {a}, {0, 0, 0}, 2)[1], Value(int64_t{0}));
+  EXPECT_EQ(RunAgg("count", {ints}, {a}, {0, 0, 0}, 2)[1], Value(int64_t{0}));
   EXPECT_FALSE(Make("count", {ints}).bound.result_nullable);
 }
 
 TEST(AggregateFunctionsTest, SumTypesAndGroups) {
   auto ints = DataType::Int();
-  auto out = Run("sum", {ints}, {Column(ints, {Value(5), Value(10), Value(), Value(15)})}, {0, 1, 1, 0}, 3);
+  auto out = RunAgg("sum", {ints}, {Column(ints, {Value(5), Value(10), Value(), Value(15)})}, {0, 1, 1, 0}, 3);
   EXPECT_EQ(out[0], Value(int64_t{20}));
   EXPECT_EQ(out[1], Value(int64_t{10}));
   EXPECT_TRUE(out[2].is_null());
@@ -144,9 +144,9 @@ TEST(AggregateFunctionsTest, MaxByMinBy) {
   auto i = DataType::Int();
   auto x = Column(s, {Value("a"), Value("b"), Value("c"), Value("d")});
   auto y = Column(i, {Value(10), Value(50), Value(20), Value()});
-  EXPECT_EQ(Run("max_by", {s, i}, {x, y}, {0, 0, 0, 0}, 1)[0], Value("b"));
-  EXPECT_EQ(Run("min_by", {s, i}, {x, y}, {0, 0, 0, 0}, 1)[0], Value("a"));
-  auto out = Run("max_by", {s, i}, {x, y}, {0, 1, 0, 1}, 2);
+  EXPECT_EQ(RunAgg("max_by", {s, i}, {x, y}, {0, 0, 0, 0}, 1)[0], Value("b"));
+  EXPECT_EQ(RunAgg("min_by", {s, i}, {x, y}, {0, 0, 0, 0}, 1)[0], Value("a"));
+  auto out = RunAgg("max_by", {s, i}, {x, y}, {0, 1, 0, 1}, 2);
   EXPECT_EQ(out[0], Value("c"));
   EXPECT_EQ(out[1], Value("b"));
 }
@@ -155,13 +155,13 @@ TEST(AggregateFunctionsTest, FirstLastAnyValue) {
   auto i = DataType::Int();
   auto col = Column(i, {Value(), Value(5), Value(20), Value()});
   std::vector<uint32_t> g = {0, 0, 0, 0};
-  EXPECT_TRUE(Run("first", {i}, {col}, g, 1)[0].is_null());
-  EXPECT_TRUE(Run("last", {i}, {col}, g, 1)[0].is_null());
+  EXPECT_TRUE(RunAgg("first", {i}, {col}, g, 1)[0].is_null());
+  EXPECT_TRUE(RunAgg("last", {i}, {col}, g, 1)[0].is_null());
   auto ignore = MakeConstantArray(DataType::Boolean(), Value(true), 4);
-  EXPECT_EQ(Run("first", {i, DataType::Boolean()}, {col, ignore}, g, 1)[0], Value(5));
-  EXPECT_EQ(Run("last_value", {i, DataType::Boolean()}, {col, ignore}, g, 1)[0], Value(20));
-  EXPECT_EQ(Run("any_value", {i, DataType::Boolean()}, {col, ignore}, g, 1)[0], Value(5));
-  auto out = Run("last", {i}, {col}, {0, 1, 0, 1}, 3);
+  EXPECT_EQ(RunAgg("first", {i, DataType::Boolean()}, {col, ignore}, g, 1)[0], Value(5));
+  EXPECT_EQ(RunAgg("last_value", {i, DataType::Boolean()}, {col, ignore}, g, 1)[0], Value(20));
+  EXPECT_EQ(RunAgg("any_value", {i, DataType::Boolean()}, {col, ignore}, g, 1)[0], Value(5));
+  auto out = RunAgg("last", {i}, {col}, {0, 1, 0, 1}, 3);
   EXPECT_EQ(out[0], Value(20));
   EXPECT_TRUE(out[1].is_null());
   EXPECT_TRUE(out[2].is_null());
@@ -170,11 +170,11 @@ TEST(AggregateFunctionsTest, FirstLastAnyValue) {
 TEST(AggregateFunctionsTest, CollectListAndSet) {
   auto i = DataType::Int();
   auto col = Column(i, {Value(1), Value(2), Value(), Value(1), Value(3)});
-  auto lists = Run("collect_list", {i}, {col}, {0, 0, 0, 0, 1}, 3);
+  auto lists = RunAgg("collect_list", {i}, {col}, {0, 0, 0, 0, 1}, 3);
   EXPECT_EQ(lists[0], Value::List({Value(1), Value(2), Value(1)}));
   EXPECT_EQ(lists[1], Value::List({Value(3)}));
   EXPECT_EQ(lists[2], Value::List({}));  // never NULL
-  auto sets = Run("collect_set", {i}, {col}, {0, 0, 0, 0, 1}, 2);
+  auto sets = RunAgg("collect_set", {i}, {col}, {0, 0, 0, 0, 1}, 2);
   EXPECT_EQ(sets[0], Value::List({Value(1), Value(2)}));
   EXPECT_EQ(Make("collect_set", {i}).bound.return_type->ToString(), "array<int>");
 }
@@ -212,9 +212,9 @@ TEST(AggregateFunctionsTest, MedianAndPercentile) {
   EXPECT_EQ(RunAll("median", d, {Value(3.0), Value(1.0), Value(2.0), Value()})[0], Value(2.0));
   auto x = Column(d, {Value(0.0), Value(10.0)});
   auto p = MakeConstantArray(d, Value(0.3), 2);
-  EXPECT_EQ(Run("percentile", {d, d}, {x, p}, {0, 0}, 1)[0], Value(3.0));
+  EXPECT_EQ(RunAgg("percentile", {d, d}, {x, p}, {0, 0}, 1)[0], Value(3.0));
   auto bad = MakeConstantArray(d, Value(1.5), 2);
-  ErrorOf([&] { Run("percentile", {d, d}, {x, bad}, {0, 0}, 1); }, "DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE");
+  ErrorOf([&] { RunAgg("percentile", {d, d}, {x, bad}, {0, 0}, 1); }, "DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE");
 }
 
 // Splits rows between two partial accumulators (as two threads would), merges
@@ -224,7 +224,7 @@ void ExpectMergeMatches(const std::string& name, const DataTypePtr& type, const 
   const int64_t groups = 3;
   std::vector<uint32_t> ids(values.size());
   for (size_t r = 0; r < values.size(); ++r) ids[r] = static_cast<uint32_t>(r % groups);
-  auto whole = Run(name, {type}, {Column(type, values)}, ids, groups, distinct);
+  auto whole = RunAgg(name, {type}, {Column(type, values)}, ids, groups, distinct);
 
   size_t half = values.size() / 2;
   std::vector<Value> v1(values.begin(), values.begin() + half), v2(values.begin() + half, values.end());
@@ -286,10 +286,10 @@ TEST(AggregateFunctionsTest, ManyGroupsMatchNaiveLoop) {
     max[g] = std::max(max[g], v);
   }
   auto col = Column(DataType::Long(), values);
-  auto sums = Run("sum", {DataType::Long()}, {col}, ids, groups);
-  auto counts = Run("count", {DataType::Long()}, {col}, ids, groups);
-  auto maxes = Run("max", {DataType::Long()}, {col}, ids, groups);
-  auto avgs = Run("avg", {DataType::Long()}, {col}, ids, groups);
+  auto sums = RunAgg("sum", {DataType::Long()}, {col}, ids, groups);
+  auto counts = RunAgg("count", {DataType::Long()}, {col}, ids, groups);
+  auto maxes = RunAgg("max", {DataType::Long()}, {col}, ids, groups);
+  auto avgs = RunAgg("avg", {DataType::Long()}, {col}, ids, groups);
   for (int64_t g = 0; g < groups; ++g) {
     ASSERT_EQ(sums[g], Value(sum[g]));
     ASSERT_EQ(counts[g], Value(count[g]));

@@ -1,20 +1,22 @@
 // Collection functions (arrays, maps, structs), with Spark's documented examples as the oracle.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "expr/functions/named_struct.h"
 #include "test_batches.h"
 
 namespace lakestream {
 namespace {
 
-using testing::B;
-using testing::BindOn;
-using testing::ErrorOf;
-using testing::EvalConst;
-using testing::EvalValues;
-using testing::I;
-using testing::MakeBatch;
-using testing::S;
+using expr_test::B;
+using expr_test::BindOn;
+using expr_test::ErrorOf;
+using expr_test::EvalConst;
+using expr_test::EvalValues;
+using expr_test::I;
+using expr_test::MakeBatch;
+using expr_test::S;
 
 EvalContext Ansi(bool on) {
   EvalContext ctx;
@@ -42,8 +44,8 @@ Value IntList(std::initializer_list<int> v) {
 TEST(CollectionFunctionsTest, ArrayAndStructConstructors) {
   EXPECT_EQ(Eval(Ints({1, 2, 3})), IntList({1, 2, 3}));
   // Elements are widened to a common type.
-  ExprPtr mixed = Arr({I(1), testing::D(2.5)});
-  EXPECT_EQ(testing::BindOn(mixed, *MakeBatch("x INT", {}))->type->ToString(), "array<double>");
+  ExprPtr mixed = Arr({I(1), expr_test::D(2.5)});
+  EXPECT_EQ(expr_test::BindOn(mixed, *MakeBatch("x INT", {}))->type->ToString(), "array<double>");
   EXPECT_EQ(Eval(mixed), List({Value(1.0), Value(2.5)}));
   EXPECT_EQ(Eval(Arr({I(1), NullInt()})), List({Value(1), Value()}));
   ExprPtr st = F("struct", {I(1), S("a")});
@@ -118,7 +120,7 @@ TEST(CollectionFunctionsTest, SortingAndExtremes) {
   EXPECT_EQ(Eval(F("array_max", {Arr({I(1), I(20), NullInt(), I(3)})})), Value(20));
   EXPECT_EQ(Eval(F("array_min", {Arr({I(1), I(20), NullInt(), I(3)})})), Value(1));
   ExprPtr nan = CastTo(S("NaN"), DataType::Double());
-  EXPECT_TRUE(std::isnan(Eval(F("array_max", {Arr({testing::D(1), nan})})).as_double()));
+  EXPECT_TRUE(std::isnan(Eval(F("array_max", {Arr({expr_test::D(1), nan})})).as_double()));
   EXPECT_TRUE(Eval(F("array_max", {Arr({NullInt()})})).is_null());
 }
 

@@ -7,14 +7,14 @@
 namespace lakestream {
 namespace {
 
-using testing::B;
-using testing::ErrorOf;
-using testing::EvalConst;
-using testing::EvalValues;
-using testing::I;
-using testing::L;
-using testing::MakeBatch;
-using testing::S;
+using expr_test::B;
+using expr_test::ErrorOf;
+using expr_test::EvalConst;
+using expr_test::EvalValues;
+using expr_test::I;
+using expr_test::L;
+using expr_test::MakeBatch;
+using expr_test::S;
 
 EvalContext Zone(const std::string& name, bool ansi = true) {
   EvalContext ctx;
@@ -111,7 +111,7 @@ TEST(DatetimeFunctionsTest, Trunc) {
 
 TEST(DatetimeFunctionsTest, DateFormat) {
   EXPECT_EQ(Str(F("date_format", {S("2016-04-08"), S("y")})), "2016");
-  EXPECT_EQ(Str(F("date_format", {Ts("2024-07-01 12:00:00"), S("yyyy-MM-dd HH:mm:ss XXX")}),
+  EXPECT_EQ(Str(F("date_format", {Ts("2024-07-01T12:00:00Z"), S("yyyy-MM-dd HH:mm:ss XXX")}),
                 Zone("America/Los_Angeles")),
             "2024-07-01 05:00:00 -07:00");
   ErrorOf([] { Str(F("date_format", {S("2016-04-08"), S("yyyy-bb")})); }, "INVALID_DATETIME_PATTERN.ILLEGAL_CHARACTER");
@@ -148,7 +148,7 @@ TEST(DatetimeFunctionsTest, UnixTimeConversions) {
   EXPECT_EQ(Str(F("from_unixtime", {L(0), S("yyyy-MM-dd HH:mm:ss")})), "1970-01-01 00:00:00");
   EXPECT_EQ(Str(F("from_unixtime", {L(0)}), Zone("America/Los_Angeles")), "1969-12-31 16:00:00");
   EXPECT_EQ(Str(F("timestamp_seconds", {L(1230219000)})), "2008-12-25 15:30:00");
-  EXPECT_EQ(Str(F("timestamp_seconds", {testing::D(1230219000.5)})), "2008-12-25 15:30:00.5");
+  EXPECT_EQ(Str(F("timestamp_seconds", {expr_test::D(1230219000.5)})), "2008-12-25 15:30:00.5");
   EXPECT_EQ(Str(F("timestamp_millis", {L(1230219000123)})), "2008-12-25 15:30:00.123");
   EXPECT_EQ(Str(F("timestamp_micros", {L(1230219000123123)})), "2008-12-25 15:30:00.123123");
   EXPECT_EQ(Str(F("unix_seconds", {Ts("1970-01-01 00:00:01Z")})), "1");

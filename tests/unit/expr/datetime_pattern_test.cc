@@ -8,7 +8,7 @@
 namespace lakestream {
 namespace {
 
-using testing::ErrorOf;
+using expr_test::ErrorOf;
 
 const TimeZone& Utc() { return *TimeZone::Utc(); }
 const TimeZone& LosAngeles() { return *TimeZone::Find("America/Los_Angeles"); }

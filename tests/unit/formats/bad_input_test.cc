@@ -22,8 +22,8 @@ std::string Garbage(size_t n, unsigned seed) {
 TEST_F(BadInputTest, BinaryGarbageNeverCrashesTheReaders) {
   for (unsigned seed = 1; seed <= 20; ++seed) {
     auto f = WriteText("g" + std::to_string(seed), Garbage(3000 + seed * 37, seed));
-    for (const std::string& mode : {"PERMISSIVE", "DROPMALFORMED"}) {
-      for (const std::string& multi : {"false", "true"}) {
+    for (std::string mode : {"PERMISSIVE", "DROPMALFORMED"}) {
+      for (std::string multi : {"false", "true"}) {
         FormatOptions o{{"mode", mode}, {"multiLine", multi}};
         EXPECT_NO_THROW(Read("csv", f, Ddl("a INT, b STRING, c DOUBLE, _corrupt_record STRING"), o));
         EXPECT_NO_THROW(Read("json", f, Ddl("a INT, b STRING, c DOUBLE, _corrupt_record STRING"), o));

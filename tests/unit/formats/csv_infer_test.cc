@@ -6,7 +6,7 @@ namespace {
 
 using CsvInferTest = FormatTest;
 
-std::string Infer(const FormatTest& t, const std::string& file, FormatOptions options) {
+std::string Infer(const FormatTest&, const std::string& file, FormatOptions options) {
   return FindFileFormat("csv").InferSchema({file}, options, EvalContext{})->ToString();
 }
 

@@ -132,7 +132,7 @@ TEST_F(DatasetTest, ListDataFilesSkipsHiddenFilesAndExpandsGlobs) {
 }
 
 TEST_F(DatasetTest, MissingPathsAreNotFound) {
-  for (const std::string& p : {Path("nope"), Path("nope/*.csv")}) {
+  for (const std::string& p : std::vector<std::string>{Path("nope"), Path("nope/*.csv")}) {
     try {
       ListDataFiles({p});
       FAIL();

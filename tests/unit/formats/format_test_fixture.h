@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "formats/file_format.h"
+#include "lakestream/error.h"
 
 namespace lakestream {
 
