@@ -25,6 +25,7 @@ if [ ! -d node_modules/@duckdb/node-api ]; then
   exit 1
 fi
 
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 args=(--threads "$threads" --rows "$rows" --runs "$runs")
 command="BUILD_DIR=$build_dir THREADS=$threads ROWS=$rows RUNS=$runs bash bench/run.sh"
 echo "$command"
@@ -57,7 +58,8 @@ if [ "$results" != "none" ]; then
     echo
     echo "## $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, ${cpu:-unknown CPU}"
     echo
-    echo "Command: \`$command\` (git $(git rev-parse --short HEAD 2>/dev/null || echo unknown))"
+    echo "Command: \`$command\` (git $(git rev-parse --short HEAD 2>/dev/null || echo unknown))."
+    echo "Load average before the run: $load_before (other processes share the machine)."
     echo
     echo "$table"
   } >> "$results"

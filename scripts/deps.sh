@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(
-  build-essential cmake ninja-build ccache pkg-config nodejs npm
+  build-essential cmake ninja-build ccache pkg-config python3
   libzstd-dev liblz4-dev libsnappy-dev zlib1g-dev libbrotli-dev
   libre2-dev libsimdjson-dev nlohmann-json3-dev libxxhash-dev libfmt-dev libedit-dev
   libgtest-dev libgmock-dev libbenchmark-dev
@@ -15,6 +15,10 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# Node may come from elsewhere than Debian (e.g. a preinstalled toolchain); only
+# ask apt for it when the commands are missing.
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"

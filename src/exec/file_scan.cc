@@ -26,7 +26,13 @@ std::string FileScan::Describe() const {
 std::unique_ptr<SourceState> FileScan::MakeSourceState(ExecutionState&) const {
   std::vector<FileSplit> splits;
   for (const auto& file : files_) {
-    for (auto& split : format_->Split(file, spec_.options)) splits.push_back(std::move(split));
+    // Hive partition values (dir/k=v/file) are relative to the one path read, as in Spark.
+    auto partition_values = spec_.paths.size() == 1 ? PartitionValuesOf(file, spec_.paths[0])
+                                                    : std::vector<std::pair<std::string, std::string>>{};
+    for (auto& split : format_->Split(file, spec_.options)) {
+      split.partition_values = partition_values;
+      splits.push_back(std::move(split));
+    }
   }
   return std::make_unique<FileScanState>(std::move(splits));
 }

@@ -55,17 +55,17 @@ std::string FormatDouble(double x) {
 std::string FormatDecimal(int128_t v, int scale) {
   const bool neg = v < 0;
   unsigned __int128 u = neg ? -static_cast<unsigned __int128>(v) : static_cast<unsigned __int128>(v);
-  std::string digits;
-  do {
-    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(u % 10)));
+  char buf[96];  // 39 digits, a point, up to 38 leading zeros, a sign
+  char* p = buf + sizeof buf;
+  int written = 0;
+  while (u != 0 || written <= scale) {
+    if (written == scale && scale > 0) *--p = '.';
+    *--p = static_cast<char>('0' + static_cast<int>(u % 10));
     u /= 10;
-  } while (u != 0);
-  if (scale > 0) {
-    if (digits.size() <= static_cast<size_t>(scale)) digits.insert(0, scale + 1 - digits.size(), '0');
-    digits.insert(digits.size() - scale, ".");
+    written++;
   }
-  if (neg) digits.insert(digits.begin(), '-');
-  return digits;
+  if (neg) *--p = '-';
+  return std::string(p, buf + sizeof buf);
 }
 
 std::string FormatDate(int64_t days) {
