@@ -20,7 +20,15 @@ std::vector<RecordBatchPtr> ExecutePlan(const LogicalPlanPtr& analyzed, QueryCon
   ExecutionState state(ctx, *pool, memory);
   ResultCollector collector(root);
   PipelineExecutor(state).Run(BuildPipelines(*root, collector));
-  return ResultCollector::TakeResult(state.sink_state(collector));
+  std::vector<RecordBatchPtr> result = ResultCollector::TakeResult(state.sink_state(collector));
+  // Operators that pass their input through (filter, limit) carry the child's
+  // schema object; results carry the plan's.
+  for (auto& b : result) {
+    if (b->schema() != analyzed->schema && b->num_columns() == analyzed->schema->num_fields()) {
+      b = std::make_shared<RecordBatch>(analyzed->schema, b->columns(), b->num_rows());
+    }
+  }
+  return result;
 }
 
 std::string ExplainPhysicalPlan(const LogicalPlanPtr& analyzed, const QueryContext&) {

@@ -6,6 +6,22 @@
 
 namespace lakestream {
 
+namespace {
+// Equality of two encoded keys of `length` bytes; short keys (most group keys)
+// compare as two overlapping 8-byte words instead of calling memcmp.
+inline bool KeysEqual(const uint8_t* a, const uint8_t* b, uint32_t length) {
+  if (length >= 8 && length <= 16) {
+    uint64_t a0, a1, b0, b1;
+    std::memcpy(&a0, a, 8);
+    std::memcpy(&b0, b, 8);
+    std::memcpy(&a1, a + length - 8, 8);
+    std::memcpy(&b1, b + length - 8, 8);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  }
+  return std::memcmp(a, b, length) == 0;
+}
+}  // namespace
+
 GroupHashTable::GroupHashTable(int64_t fixed_width) : fixed_width_(fixed_width) {
   slots_.assign(1024, Slot{0, kEmpty});
   mask_ = slots_.size() - 1;
@@ -35,7 +51,7 @@ uint32_t GroupHashTable::FindOrInsert(const uint8_t* key, uint32_t length, uint6
   while (true) {
     Slot& s = slots_[i];
     if (s.group == kEmpty) break;
-    if (s.tag == tag && key_length(s.group) == length && std::memcmp(this->key(s.group), key, length) == 0) {
+    if (s.tag == tag && key_length(s.group) == length && KeysEqual(this->key(s.group), key, length)) {
       return s.group;
     }
     i = (i + 1) & mask_;
@@ -55,7 +71,11 @@ void GroupHashTable::FindOrInsert(const EncodedKeys& keys, std::vector<uint32_t>
   const size_t base = group_ids.size();
   group_ids.resize(base + rows);
   uint32_t* out = group_ids.data() + base;
-  for (int64_t r = 0; r < rows; ++r) out[r] = FindOrInsert(keys.row(r), keys.length(r), keys.hashes[r]);
+  for (int64_t r = 0; r < rows; ++r) {
+    // The slot of a row a few ahead is likely a cache miss: start loading it now.
+    if (r + kPrefetchDistance < rows) Prefetch(keys.hashes[r + kPrefetchDistance]);
+    out[r] = FindOrInsert(keys.row(r), keys.length(r), keys.hashes[r]);
+  }
 }
 
 }  // namespace lakestream

@@ -20,6 +20,10 @@ class GroupHashTable {
   void FindOrInsert(const EncodedKeys& keys, std::vector<uint32_t>& group_ids);
   uint32_t FindOrInsert(const uint8_t* key, uint32_t length, uint64_t hash);
 
+  // Starts loading the slot a key with `hash` probes first (batch loops).
+  void Prefetch(uint64_t hash) const { __builtin_prefetch(&slots_[hash & mask_]); }
+  static constexpr int kPrefetchDistance = 8;
+
   int64_t num_groups() const { return static_cast<int64_t>(hashes_.size()); }
   const uint8_t* key(uint32_t group) const { return key_data_.data() + KeyOffset(group); }
   uint32_t key_length(uint32_t group) const {

@@ -157,11 +157,23 @@ void HashAggregate::Sink(ExecutionState& state, GlobalSinkState&, LocalSinkState
     Table& t = *local.partitions[p];
     local.group_ids.resize(part.size());
     for (size_t k = 0; k < part.size(); ++k) {
+      if (k + GroupHashTable::kPrefetchDistance < part.size()) {
+        t.groups.Prefetch(keys.hashes[part[k + GroupHashTable::kPrefetchDistance]]);
+      }
       local.group_ids[k] = t.groups.FindOrInsert(keys.row(part[k]), keys.length(part[k]), keys.hashes[part[k]]);
     }
+    // Aggregates often share an argument (sum(x), count(x)): gather it once.
+    std::vector<std::pair<const Array*, ArrayPtr>> taken;
+    auto take = [&](const ArrayPtr& a) {
+      for (const auto& [source, result] : taken) {
+        if (source == a.get()) return result;
+      }
+      taken.emplace_back(a.get(), Take(a, part));
+      return taken.back().second;
+    };
     for (size_t i = 0; i < aggregates_.size(); ++i) {
       std::vector<ArrayPtr> part_args;
-      for (const auto& a : args[i]) part_args.push_back(Take(a, part));
+      for (const auto& a : args[i]) part_args.push_back(take(a));
       t.accumulators[i]->Resize(t.groups.num_groups());
       t.accumulators[i]->Update(part_args, local.group_ids.data(), static_cast<int64_t>(part.size()));
     }
@@ -182,6 +194,9 @@ void HashAggregate::Merge(Table& into, Table& from) const {
   if (!groupings_.empty()) {
     for (int64_t g = 0; g < n; ++g) {
       auto gid = static_cast<uint32_t>(g);
+      if (g + GroupHashTable::kPrefetchDistance < n) {
+        into.groups.Prefetch(from.groups.hash(static_cast<uint32_t>(g + GroupHashTable::kPrefetchDistance)));
+      }
       map[g] = into.groups.FindOrInsert(from.groups.key(gid), from.groups.key_length(gid), from.groups.hash(gid));
     }
   }

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "lakestream/error.h"
 #include "plan_builder.h"
 
 namespace lakestream::exec_test {
@@ -94,6 +95,20 @@ TEST(HashJoinTest, LargeMultiThreadedEqualsSingleThreaded) {
   auto single = RunPlan(plan, 1);
   EXPECT_EQ(single.size(), 100000u);
   EXPECT_EQ(Sorted(RunPlan(plan, 4)), Sorted(single));
+}
+
+TEST(HashJoinTest, BuildSideOverMemoryLimitRaises) {
+  auto left = ProjectPlan(RangePlan(0, 10), {Alias(Col("id"), "a")});
+  auto right = ProjectPlan(RangePlan(0, 1000000), {Alias(Col("id"), "b")});
+  QueryContext ctx;
+  ctx.memory_limit_bytes = 1 << 20;
+  try {
+    ExecutePlan(JoinPlan(left, right, JoinType::kInner, Call("=", {Col("a"), Col("b")})), ctx);
+    FAIL() << "expected MEMORY_LIMIT_EXCEEDED";
+  } catch (const UserError& e) {
+    EXPECT_EQ(e.error_class(), "MEMORY_LIMIT_EXCEEDED");
+    EXPECT_NE(e.message().find("HashJoin"), std::string::npos) << e.message();
+  }
 }
 
 TEST(NestedLoopJoinTest, CrossAndThetaJoins) {

@@ -1,3 +1,6 @@
+#include <filesystem>
+#include <fstream>
+
 #include <gtest/gtest.h>
 
 #include "plan_builder.h"
@@ -20,6 +23,28 @@ TEST(LocalScanTest, KeepsBatchOrder) {
   std::vector<Row> rows;
   for (int i = 0; i < 20; ++i) rows.push_back(Row{Value(i), Value(std::to_string(i))});
   EXPECT_EQ(RunPlan(Local("a INT, b STRING", rows), 4), rows);
+}
+
+TEST(FileScanTest, ReadsEverySplitOfEveryFile) {
+  auto dir = std::filesystem::temp_directory_path() / "lakestream_file_scan_test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  for (int f = 0; f < 3; ++f) {
+    std::ofstream out(dir / ("part-" + std::to_string(f) + ".csv"));
+    for (int i = 0; i < 1000; ++i) out << f * 1000 + i << ",v" << i << "\n";
+  }
+  auto scan = Node(PlanKind::kFileScan, Schema::ParseDdl("a INT, b STRING"));
+  scan->scan.format = "csv";
+  scan->scan.paths = {dir.string()};
+  scan->scan.schema = scan->schema;
+  auto plan = FilterPlan(scan, Call(">=", {Col("a"), Lit(Value(1500), DataType::Int())}));
+  auto rows = Sorted(RunPlan(plan, 4));
+  ASSERT_EQ(rows.size(), 1500u);
+  EXPECT_EQ(rows.front(), (Row{Value(1500), Value("v500")}));
+  QueryContext ctx;
+  EXPECT_NE(ExplainPhysicalPlan(plan, ctx).find("+- Scan csv [a,b] files=3"), std::string::npos)
+      << ExplainPhysicalPlan(plan, ctx);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
