@@ -1,3 +1,4 @@
+#include <chrono>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -36,6 +37,9 @@ TEST(ThreadPoolTest, RethrowsFirstErrorAndSkipsRest) {
                                 [&](int64_t i) {
                                   ran++;
                                   if (i == 3) throw UserError("X", "00000", "boom");
+                                  // Slow tasks keep the loop busy long enough for the
+                                  // failure to be seen even under ASan's slow throw.
+                                  std::this_thread::sleep_for(std::chrono::milliseconds(1));
                                 }),
                UserError);
   EXPECT_LT(ran.load(), 1000);
