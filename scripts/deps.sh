@@ -28,7 +28,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # DuckDB is a test and benchmark peer only; it lives in a local node_modules.
-if [ ! -d node_modules/@duckdb/node-api ]; then
+if [ ! -d node_modules/@duckdb/node-api ] || [ ! -d node_modules/hyparquet ]; then
   echo "deps: installing npm test peers"
   npm install --no-audit --no-fund --silent >/dev/null
 fi

@@ -7,9 +7,12 @@
 #include "columnar/arrow_c_data.h"
 #include "expr/cast.h"
 #include "lakestream/dataframe.h"
+
+#include "plan/optimizer.h"
 #include "lakestream/error.h"
 #include "lakestream/functions.h"
 #include "plan/logical_plan.h"
+#include "plan/optimizer.h"
 
 namespace lakestream {
 
@@ -85,6 +88,7 @@ std::string DataFrame::explainString(bool extended) const {
   if (extended) {
     out += "== Parsed Logical Plan ==\n" + plan_->TreeString() + "\n";
     out += "== Analyzed Logical Plan ==\n" + Analyzed()->TreeString() + "\n";
+    out += "== Optimized Logical Plan ==\n" + Optimize(Analyzed())->TreeString() + "\n";
   }
   out += "== Physical Plan ==\n" + session_->ExplainPhysical(Analyzed());
   if (out.back() != '\n') out += "\n";

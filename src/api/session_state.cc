@@ -1,5 +1,7 @@
 #include "api/session_state.h"
 
+#include "plan/optimizer.h"
+
 #include <unistd.h>
 
 #include <chrono>
@@ -11,6 +13,7 @@
 #include "expr/time_zone.h"
 #include "lakestream/error.h"
 #include "plan/analyzer.h"
+#include "plan/optimizer.h"
 
 namespace lakestream {
 
@@ -107,12 +110,12 @@ QueryContext SessionState::MakeQueryContext() const {
 
 std::vector<RecordBatchPtr> SessionState::Execute(const LogicalPlanPtr& analyzed) const {
   QueryContext ctx = MakeQueryContext();
-  return ExecutePlan(analyzed, ctx);
+  return ExecutePlan(Optimize(analyzed), ctx);
 }
 
 std::string SessionState::ExplainPhysical(const LogicalPlanPtr& analyzed) const {
   QueryContext ctx = MakeQueryContext();
-  return ExplainPhysicalPlan(analyzed, ctx);
+  return ExplainPhysicalPlan(Optimize(analyzed), ctx);
 }
 
 }  // namespace lakestream

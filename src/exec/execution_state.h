@@ -7,7 +7,7 @@
 #include <mutex>
 #include <unordered_map>
 
-#include "exec/memory_tracker.h"
+#include "columnar/memory_tracker.h"
 #include "exec/query_context.h"
 #include "exec/thread_annotations.h"
 #include "exec/thread_pool.h"

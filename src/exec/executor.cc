@@ -1,6 +1,6 @@
 #include "exec/executor.h"
 
-#include "exec/memory_tracker.h"
+#include "columnar/memory_tracker.h"
 #include "exec/physical_planner.h"
 #include "exec/pipeline_executor.h"
 #include "exec/result_collector.h"

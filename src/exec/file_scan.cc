@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "columnar/check.h"
+#include "exec/scan_predicate_converter.h"
+
 namespace lakestream {
 
 namespace {
@@ -17,10 +20,27 @@ FileScan::FileScan(SchemaPtr schema, FileScanSpec spec)
     : PhysicalOperator(std::move(schema), {}),
       spec_(std::move(spec)),
       format_(&FindFileFormat(spec_.format)),
-      files_(ListDataFiles(spec_.paths)) {}
+      files_(ListDataFiles(spec_.paths)),
+      predicates_(ToColumnPredicates(spec_.pushed_filters, *this->schema())) {
+  SchemaPtr read_schema = ReadSchema();
+  for (const auto& field : this->schema()->fields()) {
+    output_columns_.push_back(read_schema->FieldIndex(field.name));
+    LS_CHECK_GE(output_columns_.back(), 0);
+  }
+}
+
+SchemaPtr FileScan::ReadSchema() const {
+  return spec_.schema && !format_->ReadsColumnSubsets() ? spec_.schema : schema();
+}
 
 std::string FileScan::Describe() const {
-  return fmt::format("Scan {} [{}] files={}", format_->name(), fmt::join(schema()->FieldNames(), ","), files_.size());
+  std::string s = fmt::format("Scan {} [{}] files={}", format_->name(), fmt::join(schema()->FieldNames(), ","), files_.size());
+  if (!spec_.pushed_filters.empty()) {
+    std::vector<std::string> filters;
+    for (const auto& f : spec_.pushed_filters) filters.push_back(f->ToString());
+    s += fmt::format(" PushedFilters: [{}]", fmt::join(filters, ", "));
+  }
+  return s;
 }
 
 std::unique_ptr<SourceState> FileScan::MakeSourceState(ExecutionState&) const {
@@ -39,10 +59,12 @@ std::unique_ptr<SourceState> FileScan::MakeSourceState(ExecutionState&) const {
 
 void FileScan::ReadMorsel(ExecutionState& state, SourceState& source, int64_t morsel, const BatchCallback& emit) const {
   const FileSplit& split = static_cast<FileScanState&>(source).splits[morsel];
-  SchemaPtr read_schema = spec_.schema ? spec_.schema : schema();
-  format_->Read(split, read_schema, spec_.options, state.eval(), [&](RecordBatchPtr batch) {
-    if (batch->num_columns() == schema()->num_fields() && batch->schema() != schema()) {
-      batch = std::make_shared<RecordBatch>(schema(), batch->columns(), batch->num_rows());
+  ScanOptions scan{predicates_, &state.memory()};
+  format_->ReadFiltered(split, ReadSchema(), spec_.options, state.eval(), scan, [&](RecordBatchPtr batch) {
+    if (batch->schema() != schema()) {
+      std::vector<ArrayPtr> columns;
+      for (int i : output_columns_) columns.push_back(batch->column(i));
+      batch = std::make_shared<RecordBatch>(schema(), std::move(columns), batch->num_rows());
     }
     return emit(batch);
   });

@@ -1,5 +1,7 @@
 // FileScan: reads files of one format; each split (FileFormat::Split) is a
-// morsel. Files are listed when the operator is planned.
+// morsel. Files are listed when the operator is planned. The scan reads only
+// its output columns (pruned by the optimizer) where the format allows, and
+// hands pushed filters to the reader for data skipping.
 #pragma once
 
 #include "exec/physical_operator.h"
@@ -19,9 +21,15 @@ class FileScan : public PhysicalOperator {
   void ReadMorsel(ExecutionState& state, SourceState& source, int64_t morsel, const BatchCallback& emit) const override;
 
  private:
+  SchemaPtr ReadSchema() const;
+
   FileScanSpec spec_;
   const FileFormat* format_;
   std::vector<std::string> files_;
+  std::vector<ColumnPredicate> predicates_;
+  // Output column i is column output_columns_[i] of what the format returns
+  // (formats that cannot read a subset return the whole data schema).
+  std::vector<int> output_columns_;
 };
 
 }  // namespace lakestream

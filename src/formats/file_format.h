@@ -1,4 +1,4 @@
-// File formats (CSV, JSON lines; Parquet later) behind one interface.
+// File formats (CSV, JSON lines, Parquet) behind one interface.
 // Options are Spark's reader/writer options with lower-cased keys.
 #pragma once
 
@@ -9,8 +9,10 @@
 #include <utility>
 #include <vector>
 
+#include "columnar/memory_tracker.h"
 #include "columnar/record_batch.h"
 #include "expr/eval_context.h"
+#include "lakestream/value.h"
 
 namespace lakestream {
 
@@ -36,6 +38,26 @@ struct FileSplit {
 // Receives batches as they are decoded; returns false to stop early (LIMIT).
 using BatchSink = std::function<bool(RecordBatchPtr)>;
 
+// One conjunct of a scan's filter, in a form readers can test against
+// statistics: `column op values`. The plan still filters every row a reader
+// returns, so a reader may use a predicate to skip data that provably has no
+// match (row groups, pages, files) and must otherwise ignore it.
+struct ColumnPredicate {
+  enum class Op { kEq, kLt, kLe, kGt, kGe, kIsNull, kIsNotNull, kIn };
+  std::string column;         // a top-level column of the read schema (case-insensitive)
+  Op op = Op::kEq;
+  std::vector<Value> values;  // non-null, of the column's type: one for comparisons, any for kIn
+};
+
+// What a scan asks of a reader beyond the schema: data-skipping predicates and
+// where to account decode memory.
+struct ScanOptions {
+  std::vector<ColumnPredicate> predicates;
+  // When set, readers reserve their large decode buffers here and raise
+  // MEMORY_LIMIT_EXCEEDED instead of growing past the query's limit.
+  MemoryTracker* memory = nullptr;
+};
+
 class FileFormat {
  public:
   virtual ~FileFormat() = default;
@@ -50,6 +72,15 @@ class FileFormat {
   // when the options ask for it), following options["mode"].
   virtual void Read(const FileSplit& split, const SchemaPtr& schema, const FormatOptions& options,
                     const EvalContext& ctx, const BatchSink& sink) const = 0;
+  // True when Read() accepts any subset of the data columns (by name) and
+  // decodes only those; otherwise scans pass the whole data schema.
+  virtual bool ReadsColumnSubsets() const { return false; }
+  // Read() with pushdown. Text formats ignore `scan`.
+  virtual void ReadFiltered(const FileSplit& split, const SchemaPtr& schema, const FormatOptions& options,
+                            const EvalContext& ctx, const ScanOptions& scan, const BatchSink& sink) const {
+    (void)scan;
+    Read(split, schema, options, ctx, sink);
+  }
 
   // Writes `batches` to a new file at `path`.
   virtual void Write(const std::string& path, const SchemaPtr& schema,
@@ -59,7 +90,7 @@ class FileFormat {
   virtual std::string extension() const = 0;
 };
 
-// "csv", "json" (case-insensitive). Throws UserError UNSUPPORTED_DATA_SOURCE otherwise.
+// "csv", "json", "parquet" (case-insensitive). Throws UserError UNSUPPORTED_DATA_SOURCE otherwise.
 const FileFormat& FindFileFormat(const std::string& name);
 
 // Expands paths (files, directories walked recursively, glob patterns) into

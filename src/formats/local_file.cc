@@ -80,4 +80,8 @@ int64_t LocalFile::ReadAt(int64_t offset, int64_t length, std::string* out) cons
   return done;
 }
 
+std::unique_ptr<RandomAccessFile> OpenForRead(const std::string& path) {
+  return std::make_unique<LocalFile>(path);
+}
+
 }  // namespace lakestream

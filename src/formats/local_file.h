@@ -6,21 +6,23 @@
 #include <string>
 #include <string_view>
 
+#include "formats/file_system.h"
+
 namespace lakestream {
 
-class LocalFile {
+class LocalFile : public RandomAccessFile {
  public:
   // Throws UserError PATH_NOT_FOUND if absent, FAILED_READ_FILE if unreadable.
   explicit LocalFile(const std::string& path);
-  ~LocalFile();
+  ~LocalFile() override;
   LocalFile(const LocalFile&) = delete;
   LocalFile& operator=(const LocalFile&) = delete;
 
-  int64_t size() const { return size_; }
-  const std::string& path() const { return path_; }
+  int64_t size() const override { return size_; }
+  const std::string& path() const override { return path_; }
   // Appends up to `length` bytes at `offset` to `out`; returns the count read
   // (short only at the end of the file).
-  int64_t ReadAt(int64_t offset, int64_t length, std::string* out) const;
+  int64_t ReadAt(int64_t offset, int64_t length, std::string* out) const override;
 
  private:
   std::string path_;

@@ -66,7 +66,9 @@ std::string LogicalPlan::Describe() const {
     case PlanKind::kFileScan: {
       std::string paths;
       for (size_t i = 0; i < scan.paths.size(); ++i) paths += (i ? ", " : "") + scan.paths[i];
-      return "Relation [" + (schema ? schema->ToString() : "") + "] " + scan.format + " [" + paths + "]";
+      std::string s = "Relation [" + (schema ? schema->ToString() : "") + "] " + scan.format + " [" + paths + "]";
+      if (!scan.pushed_filters.empty()) s += ", PushedFilters: [" + JoinExprs(scan.pushed_filters) + "]";
+      return s;
     }
     case PlanKind::kProject: return "Project [" + JoinExprs(exprs) + "]";
     case PlanKind::kFilter: return "Filter " + condition->ToString();

@@ -48,6 +48,10 @@ struct FileScanSpec {
   std::vector<std::string> paths;              // files or directories as given
   std::map<std::string, std::string> options;  // reader options, keys lower-cased
   SchemaPtr schema;                            // data schema (user-given or inferred)
+  // Set by the optimizer: conjuncts of the filter right above the scan, bound
+  // against the scan's output. Readers may use them to skip data; the filter
+  // itself stays in the plan.
+  std::vector<ExprPtr> pushed_filters;
 };
 
 class LogicalPlan {

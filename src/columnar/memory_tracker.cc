@@ -1,4 +1,4 @@
-#include "exec/memory_tracker.h"
+#include "columnar/memory_tracker.h"
 
 #include <fmt/format.h>
 
