@@ -131,7 +131,13 @@ PhysicalOperatorPtr Plan(const LogicalPlanPtr& node) {
     }
     case PlanKind::kDistinct:
     case PlanKind::kDeduplicate:
-    case PlanKind::kSubqueryAlias: break;
+    case PlanKind::kSubqueryAlias:
+    case PlanKind::kUnresolvedRelation:
+    case PlanKind::kUnresolvedTableFunction:
+    case PlanKind::kValues:
+    case PlanKind::kWindow:
+    case PlanKind::kIntersect:
+    case PlanKind::kExcept: break;
   }
   throw InternalError("the analyzer should have removed " + n.Describe());
 }

@@ -95,6 +95,14 @@ class Binder {
       case ExprKind::kIn: return BindIn(*e, allow_agg, in_agg);
       case ExprKind::kAggregate: return BindAggregate(*e, allow_agg, in_agg);
       case ExprKind::kGenerator: return BindGenerator(*e, allow_gen, allow_agg, in_agg);
+      // The analyzer plans subqueries and windows into joins and window
+      // operators; one reaching the binder sits where none is allowed.
+      case ExprKind::kSubquery:
+        throw UserError("UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY", "0A000",
+                        "Subquery " + e->ToString() + " is not supported in this position.");
+      case ExprKind::kWindow:
+        throw UserError("UNSUPPORTED_EXPR_FOR_WINDOW", "42P20",
+                        "Window expression " + e->ToString() + " is not supported in this position.");
     }
     throw InternalError("Binder: unknown expression kind");
   }

@@ -253,6 +253,8 @@ ArrayPtr Eval(const Expr& e, const Frame& f, const EvalContext& ctx) {
     case ExprKind::kStar:
     case ExprKind::kAggregate:
     case ExprKind::kGenerator:
+    case ExprKind::kSubquery:
+    case ExprKind::kWindow:
       break;
   }
   throw InternalError("Evaluate: expression '" + e.ToString() + "' cannot be evaluated per row");

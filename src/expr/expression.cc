@@ -118,6 +118,29 @@ std::string QuoteIfNeeded(const std::string& part) {
   return part.find('.') == std::string::npos ? part : "`" + part + "`";
 }
 
+std::string FrameBoundName(const FrameBound& b) {
+  switch (b.kind) {
+    case FrameBound::Kind::kUnboundedPreceding: return "UNBOUNDED PRECEDING";
+    case FrameBound::Kind::kPreceding: return b.offset->ToString() + " PRECEDING";
+    case FrameBound::Kind::kCurrentRow: return "CURRENT ROW";
+    case FrameBound::Kind::kFollowing: return b.offset->ToString() + " FOLLOWING";
+    case FrameBound::Kind::kUnboundedFollowing: return "UNBOUNDED FOLLOWING";
+  }
+  return "?";
+}
+
+// Spark's rendering: "PARTITION BY a ORDER BY b ASC NULLS FIRST ROWS BETWEEN ...".
+std::string WindowSpecName(const WindowSpec& w) {
+  std::string out;
+  if (!w.partition_by.empty()) out += "PARTITION BY " + JoinArgs(w.partition_by);
+  if (!w.order_by.empty()) out += std::string(out.empty() ? "" : " ") + "ORDER BY " + JoinArgs(w.order_by);
+  if (w.frame_type != WindowSpec::FrameType::kDefault) {
+    out += std::string(out.empty() ? "" : " ") + (w.frame_type == WindowSpec::FrameType::kRows ? "ROWS" : "RANGE") +
+           " BETWEEN " + FrameBoundName(w.frame_start) + " AND " + FrameBoundName(w.frame_end);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string Expr::ToString() const {
@@ -152,6 +175,15 @@ std::string Expr::ToString() const {
       return children[0]->ToString() + (ascending ? " ASC" : " DESC") + (nulls_first ? " NULLS FIRST" : " NULLS LAST");
     case ExprKind::kGenerator:
       return Lower(name) + "(" + JoinArgs(children) + ")";
+    case ExprKind::kSubquery:
+      switch (subquery_kind) {
+        case SubqueryKind::kScalar: return "scalarsubquery()";
+        case SubqueryKind::kExists: return "exists()";
+        case SubqueryKind::kIn: return "(" + children[0]->ToString() + " IN (listquery()))";
+      }
+      return "?";
+    case ExprKind::kWindow:
+      return children[0]->ToString() + " OVER (" + WindowSpecName(*window) + ")";
   }
   return "?";
 }
@@ -253,6 +285,21 @@ ExprPtr Generator(std::string name, ExprPtr child) {
   auto e = MakeNode(ExprKind::kGenerator);
   e->name = std::move(name);
   e->children = {std::move(child)};
+  return e;
+}
+
+ExprPtr Subquery(SubqueryKind kind, std::shared_ptr<const LogicalPlan> plan, ExprPtr value) {
+  auto e = MakeNode(ExprKind::kSubquery);
+  e->subquery_kind = kind;
+  e->subquery = std::move(plan);
+  if (value) e->children = {std::move(value)};
+  return e;
+}
+
+ExprPtr WindowExpr(ExprPtr function, WindowSpec window) {
+  auto e = MakeNode(ExprKind::kWindow);
+  e->children = {std::move(function)};
+  e->window = std::make_shared<const WindowSpec>(std::move(window));
   return e;
 }
 

@@ -20,6 +20,7 @@ namespace lakestream {
 struct BoundScalarFunction;
 struct BoundAggregateFunction;
 class Expr;
+class LogicalPlan;  // subquery expressions hold a plan; this layer never looks inside
 using ExprPtr = std::shared_ptr<const Expr>;
 
 enum class ExprKind : uint8_t {
@@ -34,6 +35,29 @@ enum class ExprKind : uint8_t {
   kAggregate,  // aggregate function `name`(children...), distinct flag
   kSortOrder,  // children[0] with ascending / nulls_first, only at the top of a sort key
   kGenerator,  // explode/explode_outer/posexplode/posexplode_outer(children[0]); only in a projection
+  kSubquery,   // subquery_kind: scalar `(SELECT ...)`, EXISTS (...), or children[0] IN (SELECT ...)
+  kWindow,     // children[0] (aggregate or ranking/offset function call) OVER window
+};
+
+enum class SubqueryKind : uint8_t { kScalar, kExists, kIn };
+
+// One end of a window frame: UNBOUNDED PRECEDING, n PRECEDING, CURRENT ROW,
+// n FOLLOWING, UNBOUNDED FOLLOWING.
+struct FrameBound {
+  enum class Kind : uint8_t { kUnboundedPreceding, kPreceding, kCurrentRow, kFollowing, kUnboundedFollowing };
+  Kind kind = Kind::kCurrentRow;
+  ExprPtr offset;  // kPreceding / kFollowing
+};
+
+// OVER (PARTITION BY ... ORDER BY ... frame). Without an explicit frame Spark
+// uses RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW when ordered, the
+// whole partition otherwise.
+struct WindowSpec {
+  enum class FrameType : uint8_t { kDefault, kRows, kRange };
+  std::vector<ExprPtr> partition_by;
+  std::vector<ExprPtr> order_by;  // kSortOrder
+  FrameType frame_type = FrameType::kDefault;
+  FrameBound frame_start, frame_end;
 };
 
 class Expr {
@@ -61,6 +85,10 @@ class Expr {
   bool ascending = true;     // kSortOrder
   bool nulls_first = true;   // kSortOrder (Spark: NULLS FIRST for ASC, NULLS LAST for DESC)
 
+  SubqueryKind subquery_kind = SubqueryKind::kScalar;  // kSubquery
+  std::shared_ptr<const LogicalPlan> subquery;        // kSubquery
+  std::shared_ptr<const WindowSpec> window;           // kWindow
+
   // Bound form.
   int column_index = -1;                                    // kColumn
   std::shared_ptr<const BoundScalarFunction> function;      // kCall
@@ -87,6 +115,9 @@ ExprPtr In(ExprPtr value, std::vector<ExprPtr> list);
 ExprPtr Aggregate(std::string name, std::vector<ExprPtr> args, bool distinct = false);
 ExprPtr SortOrder(ExprPtr child, bool ascending, bool nulls_first);
 ExprPtr Generator(std::string name, ExprPtr child);
+// `value` is null except for kIn.
+ExprPtr Subquery(SubqueryKind kind, std::shared_ptr<const LogicalPlan> plan, ExprPtr value = nullptr);
+ExprPtr WindowExpr(ExprPtr function, WindowSpec window);
 
 // Copy of `e` with new children (for tree rewrites).
 ExprPtr WithChildren(const Expr& e, std::vector<ExprPtr> children);

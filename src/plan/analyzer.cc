@@ -71,6 +71,13 @@ class Analyzer {
       case PlanKind::kDistinct: return Distinct(*plan, Analyze(plan->children[0]));
       case PlanKind::kDeduplicate: return Deduplicate(*plan, Analyze(plan->children[0]));
       case PlanKind::kSubqueryAlias: return SubqueryAlias(*plan, Analyze(plan->children[0]));
+      case PlanKind::kUnresolvedRelation:
+      case PlanKind::kUnresolvedTableFunction:
+      case PlanKind::kValues:
+      case PlanKind::kWindow:
+      case PlanKind::kIntersect:
+      case PlanKind::kExcept:
+        throw UserError("UNSUPPORTED_FEATURE", "0A000", "The feature is not supported: " + plan->Describe() + ".");
     }
     throw InternalError("unknown plan kind");
   }

@@ -90,6 +90,20 @@ std::string LogicalPlan::Describe() const {
     case PlanKind::kDistinct: return "Distinct";
     case PlanKind::kDeduplicate: return "Deduplicate [" + JoinExprs(exprs) + "]";
     case PlanKind::kSubqueryAlias: return "SubqueryAlias " + alias;
+    case PlanKind::kUnresolvedRelation: {
+      std::string name;
+      for (size_t i = 0; i < table_name.size(); ++i) name += (i ? "." : "") + table_name[i];
+      return "'UnresolvedRelation [" + name + "]";
+    }
+    case PlanKind::kUnresolvedTableFunction: return "'UnresolvedTableValuedFunction " + alias + "(" + JoinExprs(exprs) + ")";
+    case PlanKind::kValues: {
+      std::string rows;
+      for (size_t i = 0; i < values.size(); ++i) rows += std::string(i ? ", " : "") + "(" + JoinExprs(values[i]) + ")";
+      return "Values [" + rows + "]";
+    }
+    case PlanKind::kWindow: return "Window [" + JoinExprs(exprs) + "]";
+    case PlanKind::kIntersect: return std::string("Intersect") + (set_all ? " All" : "");
+    case PlanKind::kExcept: return std::string("Except") + (set_all ? " All" : "");
   }
   return "?";
 }
@@ -189,6 +203,37 @@ LogicalPlanPtr MakeDeduplicate(LogicalPlanPtr child, std::vector<ExprPtr> keys) 
 LogicalPlanPtr MakeSubqueryAlias(LogicalPlanPtr child, std::string alias) {
   auto p = NewNode(PlanKind::kSubqueryAlias, {std::move(child)});
   p->alias = std::move(alias);
+  return p;
+}
+
+LogicalPlanPtr MakeUnresolvedRelation(std::vector<std::string> table_name) {
+  auto p = NewNode(PlanKind::kUnresolvedRelation, {});
+  p->table_name = std::move(table_name);
+  return p;
+}
+
+LogicalPlanPtr MakeUnresolvedTableFunction(std::string name, std::vector<ExprPtr> args) {
+  auto p = NewNode(PlanKind::kUnresolvedTableFunction, {});
+  p->alias = std::move(name);
+  p->exprs = std::move(args);
+  return p;
+}
+
+LogicalPlanPtr MakeValues(std::vector<std::vector<ExprPtr>> rows) {
+  auto p = NewNode(PlanKind::kValues, {});
+  p->values = std::move(rows);
+  return p;
+}
+
+LogicalPlanPtr MakeWindow(LogicalPlanPtr child, std::vector<ExprPtr> window_exprs) {
+  auto p = NewNode(PlanKind::kWindow, {std::move(child)});
+  p->exprs = std::move(window_exprs);
+  return p;
+}
+
+LogicalPlanPtr MakeSetOperation(PlanKind kind, LogicalPlanPtr left, LogicalPlanPtr right, bool all) {
+  auto p = NewNode(kind, {std::move(left), std::move(right)});
+  p->set_all = all;
   return p;
 }
 

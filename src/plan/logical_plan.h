@@ -34,6 +34,13 @@ enum class PlanKind : uint8_t {
   kDistinct,       // distinct rows of child
   kDeduplicate,    // dropDuplicates(subset): first row per key in `exprs`
   kSubqueryAlias,  // qualifies child's columns with `alias`
+  // Built by SQL; the analyzer replaces them.
+  kUnresolvedRelation,       // a table or view `table_name` (db.table, or format.`path` as Spark)
+  kUnresolvedTableFunction,  // table-valued function `alias`(exprs) in FROM, e.g. read_files('...')
+  kValues,                   // VALUES rows of constant expressions (`values`), columns col1, col2, ...
+  kWindow,                   // child columns + `exprs` (Alias over kWindow expressions)
+  kIntersect,                // INTERSECT [ALL] (set_all) of two children, by position
+  kExcept,                   // EXCEPT [ALL] (set_all) of two children, by position
 };
 
 enum class JoinType : uint8_t { kInner, kLeft, kRight, kFull, kLeftSemi, kLeftAnti, kCross };
@@ -75,7 +82,16 @@ class LogicalPlan {
   int64_t offset = 0;                      // kLimit
   int64_t range_start = 0, range_end = 0, range_step = 1;  // kRange
   int num_partitions = 0;                  // kRange (0: default)
-  std::string alias;                       // kSubqueryAlias
+  std::string alias;                       // kSubqueryAlias, kUnresolvedTableFunction (function name)
+  std::vector<std::string> table_name;     // kUnresolvedRelation
+  std::vector<std::vector<ExprPtr>> values;  // kValues rows
+  // kAggregate: GROUPING SETS / ROLLUP / CUBE expanded to explicit sets of
+  // grouping expressions (empty: plain GROUP BY `groupings`).
+  std::vector<std::vector<ExprPtr>> grouping_sets;
+  bool group_by_all = false;  // kAggregate: GROUP BY ALL
+  bool is_having = false;     // kFilter: HAVING, may reference aggregates
+  bool natural = false;       // kJoin: NATURAL join (columns resolved by the analyzer)
+  bool set_all = false;       // kIntersect, kExcept: ALL
   std::vector<RecordBatchPtr> batches;     // kLocalRelation
   FileScanSpec scan;                       // kFileScan
 
@@ -102,5 +118,10 @@ LogicalPlanPtr MakeUnion(std::vector<LogicalPlanPtr> children);
 LogicalPlanPtr MakeDistinct(LogicalPlanPtr child);
 LogicalPlanPtr MakeDeduplicate(LogicalPlanPtr child, std::vector<ExprPtr> keys);
 LogicalPlanPtr MakeSubqueryAlias(LogicalPlanPtr child, std::string alias);
+LogicalPlanPtr MakeUnresolvedRelation(std::vector<std::string> table_name);
+LogicalPlanPtr MakeUnresolvedTableFunction(std::string name, std::vector<ExprPtr> args);
+LogicalPlanPtr MakeValues(std::vector<std::vector<ExprPtr>> rows);
+LogicalPlanPtr MakeWindow(LogicalPlanPtr child, std::vector<ExprPtr> window_exprs);
+LogicalPlanPtr MakeSetOperation(PlanKind kind, LogicalPlanPtr left, LogicalPlanPtr right, bool all);
 
 }  // namespace lakestream
