@@ -154,6 +154,8 @@ class DataFrameWriter {
   void save(const std::string& path);
   void csv(const std::string& path);
   void json(const std::string& path);
+  // Option "compression": snappy (default), zstd, gzip, lz4, lz4_raw, brotli, none.
+  void parquet(const std::string& path);
 
  private:
   DataFrame df_;

@@ -54,5 +54,6 @@ void DataFrameWriter::save(const std::string& path) {
 
 void DataFrameWriter::csv(const std::string& path) { format("csv").save(path); }
 void DataFrameWriter::json(const std::string& path) { format("json").save(path); }
+void DataFrameWriter::parquet(const std::string& path) { format("parquet").save(path); }
 
 }  // namespace lakestream

@@ -9,7 +9,7 @@
 
 #include "columnar/memory_tracker.h"
 #include "exec/query_context.h"
-#include "exec/thread_annotations.h"
+#include "columnar/thread_annotations.h"
 #include "exec/thread_pool.h"
 
 namespace lakestream {

@@ -4,7 +4,7 @@
 
 #include "exec/group_hash_table.h"
 #include "exec/projection.h"
-#include "exec/thread_annotations.h"
+#include "columnar/thread_annotations.h"
 #include "expr/evaluator.h"
 #include "expr/function_registry.h"
 #include "lakestream/error.h"

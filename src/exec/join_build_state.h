@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "exec/physical_operator.h"
-#include "exec/thread_annotations.h"
+#include "columnar/thread_annotations.h"
 
 namespace lakestream {
 

@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "exec/thread_annotations.h"
+#include "columnar/thread_annotations.h"
 
 namespace lakestream {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <mutex>
 
-#include "exec/thread_annotations.h"
+#include "columnar/thread_annotations.h"
 
 namespace lakestream {
 

@@ -4,7 +4,7 @@
 
 #include "exec/projection.h"
 #include "exec/sorted_run_merger.h"
-#include "exec/thread_annotations.h"
+#include "columnar/thread_annotations.h"
 
 namespace lakestream {
 

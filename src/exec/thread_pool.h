@@ -12,7 +12,7 @@
 #include <thread>
 #include <vector>
 
-#include "exec/thread_annotations.h"
+#include "columnar/thread_annotations.h"
 
 namespace lakestream {
 

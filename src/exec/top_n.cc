@@ -8,7 +8,7 @@
 #include "exec/projection.h"
 #include "exec/sort.h"
 #include "exec/sorted_run.h"
-#include "exec/thread_annotations.h"
+#include "columnar/thread_annotations.h"
 
 namespace lakestream {
 

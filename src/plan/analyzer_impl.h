@@ -1,0 +1,88 @@
+// The analyzer's working class, shared by the files that implement its rules
+// (analyzer.cc, analyze_aggregate.cc, analyze_join.cc, ...). Only the
+// analyzer's own sources include this header; everyone else calls Analyze().
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "expr/scope.h"
+#include "plan/analyzer.h"
+
+namespace lakestream {
+
+// An analyzed subtree and the columns its output exposes for resolution.
+struct Resolved {
+  LogicalPlanPtr plan;
+  std::vector<ScopeColumn> columns;
+};
+
+// A copy of `p` marked analyzed, for rules to fill in.
+std::shared_ptr<LogicalPlan> CopyNode(const LogicalPlan& p);
+// A bound reference to column `index` of a scope.
+ExprPtr BoundColumn(int index, const ScopeColumn& c);
+SchemaPtr SchemaOf(const std::vector<ScopeColumn>& cols);
+// A structural key of a bound expression (column refs by index), to match
+// GROUP BY expressions inside aggregate outputs.
+std::string Fingerprint(const Expr& e);
+bool EqualsIgnoreCase(const std::string& a, const std::string& b);
+
+class Analyzer {
+ public:
+  Analyzer(const FunctionRegistry& registry, const AnalyzerOptions& options)
+      : registry_(registry), options_(options) {}
+
+  Resolved Analyze(const LogicalPlanPtr& plan);
+
+  ExprPtr Bind(const ExprPtr& e, const std::vector<ScopeColumn>& cols, bool aggregates = false, bool generators = false);
+
+  static void AddPlanId(std::vector<ScopeColumn>& cols, int64_t id);
+
+  Resolved Leaf(const LogicalPlan& p);
+
+  Resolved PassThrough(const LogicalPlan& p, Resolved child);
+
+  // Expands `*` and `t.*` into column references.
+  std::vector<ExprPtr> ExpandStars(const std::vector<ExprPtr>& exprs, const std::vector<ScopeColumn>& cols);
+
+  // The output column(s) of one bound projection expression.
+  void OutputColumns(const ExprPtr& bound, const std::vector<ScopeColumn>& input, int64_t plan_id,
+                     std::vector<ScopeColumn>& out);
+
+  Resolved Project(const LogicalPlan& p, Resolved child);
+
+  // A kCall whose name is an aggregate function (from SQL or expr()).
+  bool ContainsAggregateCall(const ExprPtr& e);
+
+  Resolved Filter(const LogicalPlan& p, Resolved child);
+
+  // Rewrites a bound output expression over the aggregate's output: grouping
+  // expressions and aggregate calls become column references.
+  ExprPtr RewriteAggregateOutput(const ExprPtr& e, const std::unordered_map<std::string, int>& group_index,
+                                 std::vector<ExprPtr>& aggregates, std::unordered_map<std::string, int>& agg_index,
+                                 const std::vector<ScopeColumn>& agg_out_prefix, size_t num_groups);
+
+  Resolved Aggregate(const LogicalPlan& p, Resolved child);
+
+  Resolved Join(const LogicalPlan& p, Resolved left, Resolved right);
+
+  // join(df, ["k"]): equality on each key, keys once in the output (Spark's USING).
+  Resolved UsingJoin(const LogicalPlan& p, Resolved left, Resolved right);
+
+  Resolved Sort(const LogicalPlan& p, Resolved child);
+
+  Resolved Union(const LogicalPlan& p);
+
+  Resolved Distinct(const LogicalPlan& p, Resolved child);
+
+  Resolved Deduplicate(const LogicalPlan& p, Resolved child);
+
+  Resolved SubqueryAlias(const LogicalPlan& p, Resolved child);
+
+ private:
+  const FunctionRegistry& registry_;
+  AnalyzerOptions options_;
+};
+
+}  // namespace lakestream
