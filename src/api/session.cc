@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "api/file_relation.h"
 #include "api/session_state.h"
 #include "columnar/record_batch.h"
 #include "formats/file_format.h"
@@ -88,25 +89,7 @@ DataFrameReader& DataFrameReader::schema(const Schema& schema) {
 }
 
 DataFrame DataFrameReader::load(const std::vector<std::string>& paths) {
-  const FileFormat& format = FindFileFormat(format_);
-  FileScanSpec spec;
-  spec.format = format.name();
-  spec.paths = paths;
-  spec.options = options_;
-  auto files = ListDataFiles(paths);
-  SchemaPtr data_schema = schema_;
-  QueryContext ctx = session_->MakeQueryContext();
-  if (!data_schema) data_schema = format.InferSchema(files, options_, ctx.eval);
-  // Hive partition columns (dir/k=v/...) follow the data columns, as in Spark.
-  std::vector<Field> fields = data_schema->fields();
-  if (paths.size() == 1) {
-    auto partitions = InferPartitionSchema(files, paths[0]);
-    for (const auto& f : partitions->fields()) {
-      if (data_schema->FieldIndex(f.name) < 0) fields.push_back(f);
-    }
-  }
-  spec.schema = std::make_shared<Schema>(std::move(fields));
-  return DataFrame(session_, MakeFileScan(std::move(spec)));
+  return DataFrame(session_, MakeFileRelation(*session_, format_, paths, options_, schema_));
 }
 
 }  // namespace lakestream

@@ -52,7 +52,12 @@ Resolved Analyzer::Aggregate(const LogicalPlan& p, Resolved child) {
   agg->exprs.clear();
   std::vector<ScopeColumn> agg_out;
   std::unordered_map<std::string, int> group_index;
-  for (const auto& g : p.groupings) {
+  if (!p.grouping_sets.empty()) {
+    throw UserError("UNSUPPORTED_FEATURE.GROUPING_SETS", "0A000",
+                    "The feature is not supported: GROUPING SETS, ROLLUP and CUBE.");
+  }
+  const std::vector<ExprPtr> groupings = ResolveGroupingShortcuts(p, child.columns);
+  for (const auto& g : groupings) {
     auto bound = Bind(g, child.columns);
     if (bound->kind == ExprKind::kAlias) bound = bound->children[0];
     group_index.emplace(Fingerprint(*bound), static_cast<int>(agg->groupings.size()));
@@ -67,7 +72,7 @@ Resolved Analyzer::Aggregate(const LogicalPlan& p, Resolved child) {
   auto exprs = ExpandStars(p.exprs, child.columns);
   for (const auto& e : exprs) {
     auto bound = Bind(e, child.columns, /*aggregates=*/true);
-    auto rewritten = RewriteAggregateOutput(bound, group_index, aggregates, agg_index, agg_out, p.groupings.size());
+    auto rewritten = RewriteAggregateOutput(bound, group_index, aggregates, agg_index, agg_out, groupings.size());
     // Keep the user-visible name of the original expression.
     if (rewritten->kind != ExprKind::kAlias) rewritten = Alias(rewritten, bound->OutputName());
     outputs.push_back(rewritten);

@@ -13,6 +13,22 @@ Resolved Analyzer::Join(const LogicalPlan& p, Resolved left, Resolved right) {
   std::vector<ScopeColumn> both = left.columns;
   both.insert(both.end(), right.columns.begin(), right.columns.end());
   node->using_columns.clear();
+  if (p.natural) {
+    // NATURAL JOIN is USING over the column names both sides share.
+    LogicalPlan natural = p;
+    natural.natural = false;
+    natural.using_columns.clear();
+    for (const auto& l : left.columns) {
+      for (const auto& r : right.columns) {
+        if (EqualsIgnoreCase(l.name, r.name)) { natural.using_columns.push_back(l.name); break; }
+      }
+    }
+    if (natural.using_columns.empty()) {
+      natural.join_type = p.join_type == JoinType::kInner ? JoinType::kCross : p.join_type;
+      return Join(natural, std::move(left), std::move(right));
+    }
+    return UsingJoin(natural, std::move(left), std::move(right));
+  }
   if (!p.using_columns.empty()) return UsingJoin(p, std::move(left), std::move(right));
   if (p.condition) {
     node->condition = Bind(p.condition, both);

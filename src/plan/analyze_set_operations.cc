@@ -1,4 +1,5 @@
-// Analyzer rules for set operations: UNION, DISTINCT, dropDuplicates.
+// Analyzer rules for set operations: UNION, INTERSECT, EXCEPT, DISTINCT,
+// dropDuplicates.
 #include <unordered_map>
 
 #include "expr/binder.h"
@@ -94,6 +95,43 @@ Resolved Analyzer::Deduplicate(const LogicalPlan& p, Resolved child) {
     agg.exprs.push_back(is_key[i] ? c : Alias(::lakestream::Aggregate("first", {c}), child.columns[i].name));
   }
   return Aggregate(agg, child);
+}
+
+// INTERSECT and EXCEPT (DISTINCT) are a left semi / anti join on every
+// column with null-safe equality, then DISTINCT, as Spark's optimizer does.
+Resolved Analyzer::SetOperation(const LogicalPlan& p) {
+  const char* op = p.kind == PlanKind::kIntersect ? "INTERSECT" : "EXCEPT";
+  if (p.set_all) {
+    throw UserError("UNSUPPORTED_FEATURE.SET_OPERATION", "0A000",
+                    std::string("The feature is not supported: ") + op + " ALL.");
+  }
+  // Analyzing the pair as a UNION widens the column types and checks widths.
+  Resolved both = Union(*MakeUnion({p.children[0], p.children[1]}));
+  const size_t width = both.columns.size();
+  std::vector<ScopeColumn> names;
+  for (size_t i = 0; i < 2 * width; ++i) {
+    ScopeColumn c = both.columns[i % width];
+    c.name = (i < width ? "__l" : "__r") + std::to_string(i % width);
+    c.qualifier.clear();
+    names.push_back(c);
+  }
+  ExprPtr condition;
+  for (size_t i = 0; i < width; ++i) {
+    auto eq = Call("<=>", {Col("__l" + std::to_string(i)), Col("__r" + std::to_string(i))});
+    condition = condition ? Call("and", {condition, eq}) : eq;
+  }
+  auto join = CopyNode(p);
+  join->kind = PlanKind::kJoin;
+  join->join_type = p.kind == PlanKind::kIntersect ? JoinType::kLeftSemi : JoinType::kLeftAnti;
+  join->children = {both.plan->children[0], both.plan->children[1]};
+  join->condition = Bind(condition, names);
+  std::vector<ScopeColumn> out = both.columns;
+  for (auto& c : out) c.plan_ids = {p.plan_id};
+  join->schema = SchemaOf(out);
+  LogicalPlan distinct;
+  distinct.kind = PlanKind::kDistinct;
+  distinct.plan_id = p.plan_id;
+  return Distinct(distinct, {join, out});
 }
 
 }  // namespace lakestream

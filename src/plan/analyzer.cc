@@ -56,21 +56,23 @@ Resolved Analyzer::Analyze(const LogicalPlanPtr& plan) {
     case PlanKind::kRange:
     case PlanKind::kFileScan: return Leaf(*plan);
     case PlanKind::kProject: return Project(*plan, Analyze(plan->children[0]));
-    case PlanKind::kFilter: return Filter(*plan, Analyze(plan->children[0]));
+    case PlanKind::kFilter:
+      if (plan->is_having) return Having(*plan);
+      return Filter(*plan, Analyze(plan->children[0]));
     case PlanKind::kAggregate: return Aggregate(*plan, Analyze(plan->children[0]));
     case PlanKind::kJoin: return Join(*plan, Analyze(plan->children[0]), Analyze(plan->children[1]));
-    case PlanKind::kSort: return Sort(*plan, Analyze(plan->children[0]));
+    case PlanKind::kSort: return SortClause(*plan);
     case PlanKind::kLimit: return PassThrough(*plan, Analyze(plan->children[0]));
     case PlanKind::kUnion: return Union(*plan);
     case PlanKind::kDistinct: return Distinct(*plan, Analyze(plan->children[0]));
     case PlanKind::kDeduplicate: return Deduplicate(*plan, Analyze(plan->children[0]));
     case PlanKind::kSubqueryAlias: return SubqueryAlias(*plan, Analyze(plan->children[0]));
-    case PlanKind::kUnresolvedRelation:
-    case PlanKind::kUnresolvedTableFunction:
-    case PlanKind::kValues:
-    case PlanKind::kWindow:
+    case PlanKind::kUnresolvedRelation: return UnresolvedRelation(*plan);
+    case PlanKind::kUnresolvedTableFunction: return UnresolvedTableFunction(*plan);
+    case PlanKind::kValues: return Values(*plan);
     case PlanKind::kIntersect:
-    case PlanKind::kExcept:
+    case PlanKind::kExcept: return SetOperation(*plan);
+    case PlanKind::kWindow:
       throw UserError("UNSUPPORTED_FEATURE", "0A000", "The feature is not supported: " + plan->Describe() + ".");
   }
   throw InternalError("unknown plan kind");

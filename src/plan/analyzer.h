@@ -5,6 +5,10 @@
 // projections) into the core node kinds.
 #pragma once
 
+#include <functional>
+#include <string>
+#include <vector>
+
 #include "expr/function_registry.h"
 #include "plan/logical_plan.h"
 
@@ -12,6 +16,12 @@ namespace lakestream {
 
 struct AnalyzerOptions {
   bool legacy_integer_division = false;
+  // Resolves a table or view name (kUnresolvedRelation) to an unanalyzed plan,
+  // or returns null when none exists (the analyzer raises TABLE_OR_VIEW_NOT_FOUND).
+  std::function<LogicalPlanPtr(const std::vector<std::string>& name)> resolve_relation;
+  // Resolves a table-valued function call in FROM (kUnresolvedTableFunction),
+  // or returns null for an unknown function.
+  std::function<LogicalPlanPtr(const std::string& name, const std::vector<ExprPtr>& args)> resolve_table_function;
 };
 
 // Throws UserError with Spark's error classes (UNRESOLVED_COLUMN,

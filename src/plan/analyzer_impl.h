@@ -80,6 +80,25 @@ class Analyzer {
 
   Resolved SubqueryAlias(const LogicalPlan& p, Resolved child);
 
+  // SQL clauses (analyze_sql_clauses.cc).
+  Resolved Having(const LogicalPlan& p);
+  Resolved SortClause(const LogicalPlan& p);
+  // `select` (a Project or Aggregate) analyzed with `extras` appended as
+  // hidden outputs, for HAVING and ORDER BY expressions the select list lacks.
+  Resolved AnalyzeWithExtraOutputs(const LogicalPlanPtr& select, const std::vector<ExprPtr>& extras);
+  // A projection keeping the first `visible` columns of `r`.
+  Resolved DropHiddenColumns(Resolved r, size_t visible, int64_t plan_id);
+  // GROUP BY ordinals, select-list aliases and ALL turned into expressions.
+  std::vector<ExprPtr> ResolveGroupingShortcuts(const LogicalPlan& p, const std::vector<ScopeColumn>& input);
+
+  // Relations from the catalog and VALUES (analyze_relation.cc).
+  Resolved UnresolvedRelation(const LogicalPlan& p);
+  Resolved UnresolvedTableFunction(const LogicalPlan& p);
+  Resolved Values(const LogicalPlan& p);
+
+  // INTERSECT / EXCEPT (analyze_set_operations.cc).
+  Resolved SetOperation(const LogicalPlan& p);
+
  private:
   const FunctionRegistry& registry_;
   AnalyzerOptions options_;
