@@ -4,12 +4,13 @@
 #include "exec/physical_planner.h"
 #include "exec/pipeline_executor.h"
 #include "exec/result_collector.h"
+#include "exec/subquery_evaluator.h"
 #include "exec/thread_pool.h"
 
 namespace lakestream {
 
 std::vector<RecordBatchPtr> ExecutePlan(const LogicalPlanPtr& analyzed, QueryContext& ctx) {
-  PhysicalOperatorPtr root = CreatePhysicalPlan(analyzed);
+  PhysicalOperatorPtr root = CreatePhysicalPlan(EvaluateSubqueries(analyzed, ctx));
   std::unique_ptr<ThreadPool> own_pool;
   ThreadPool* pool = ctx.pool;
   if (pool == nullptr) {

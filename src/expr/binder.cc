@@ -98,6 +98,7 @@ class Binder {
       // The analyzer plans subqueries and windows into joins and window
       // operators; one reaching the binder sits where none is allowed.
       case ExprKind::kSubquery:
+        if (options_.bind_subquery && !in_agg) return options_.bind_subquery(*e, scope_);
         throw UserError("UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY", "0A000",
                         "Subquery " + e->ToString() + " is not supported in this position.");
       case ExprKind::kWindow:
@@ -131,12 +132,25 @@ class Binder {
         return bound;
       }
     }
+    if (index < 0 && options_.outer_scopes) {
+      const auto& outer = *options_.outer_scopes;
+      for (size_t depth = 1; depth <= outer.size(); ++depth) {
+        const Scope& scope = outer[outer.size() - depth];
+        int at = scope.TryResolve(e.name_parts, e.plan_id);
+        if (at < 0) continue;
+        ExprPtr bound = BoundColumn(at, e.name_parts, e.plan_id, &scope);
+        auto ref = std::make_shared<Expr>(*bound);
+        ref->outer_depth = static_cast<int>(depth);
+        return ref;
+      }
+    }
     if (index < 0) index = scope_.Resolve(e.name_parts, e.plan_id);
     return BoundColumn(index, e.name_parts, e.plan_id);
   }
 
-  ExprPtr BoundColumn(int index, const std::vector<std::string>& parts, int64_t plan_id = -1) {
-    const ScopeColumn& c = scope_.columns()[index];
+  ExprPtr BoundColumn(int index, const std::vector<std::string>& parts, int64_t plan_id = -1,
+                      const Scope* scope = nullptr) {
+    const ScopeColumn& c = (scope ? *scope : scope_).columns()[index];
     auto out = std::make_shared<Expr>();
     out->kind = ExprKind::kColumn;
     out->name_parts = parts;

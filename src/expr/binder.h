@@ -3,6 +3,9 @@
 // every node. Aggregates and generators are bound only where allowed.
 #pragma once
 
+#include <functional>
+#include <vector>
+
 #include "expr/expression.h"
 #include "expr/function_registry.h"
 #include "expr/scope.h"
@@ -15,6 +18,12 @@ struct BindOptions {
   // SQLite-style `/` on two integral operands (sqllogictest runner): typed
   // BIGINT, truncating, NULL on division by zero; see EvalContext.
   bool legacy_integer_division = false;
+  // Scopes of enclosing queries, innermost last: a name the local scope lacks
+  // resolves there as a correlated reference (Expr::outer_depth).
+  const std::vector<Scope>* outer_scopes = nullptr;
+  // Binds a kSubquery expression found in a tree bound against `scope` (the
+  // analyzer analyzes its plan); without it subqueries are an error.
+  std::function<ExprPtr(const Expr& subquery, const Scope& scope)> bind_subquery;
 };
 
 // Returns the bound tree. Throws UserError: UNRESOLVED_COLUMN, UNRESOLVED_ROUTINE,

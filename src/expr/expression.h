@@ -91,6 +91,9 @@ class Expr {
 
   // Bound form.
   int column_index = -1;                                    // kColumn
+  // kColumn in a subquery: 0 for the local input; n > 0 for a column of the
+  // query n levels out (a correlated reference), column_index indexing that scope.
+  int outer_depth = 0;
   std::shared_ptr<const BoundScalarFunction> function;      // kCall
   std::shared_ptr<const BoundAggregateFunction> aggregate;  // kAggregate
 

@@ -32,7 +32,8 @@ SchemaPtr SchemaOf(const std::vector<ScopeColumn>& cols) {
 std::string Fingerprint(const Expr& e) {
   std::string s = std::to_string(static_cast<int>(e.kind)) + ":";
   switch (e.kind) {
-    case ExprKind::kColumn: s += "#" + std::to_string(e.column_index); break;
+    case ExprKind::kColumn: s += "#" + std::to_string(e.column_index) + "@" + std::to_string(e.outer_depth); break;
+    case ExprKind::kSubquery: s += "subquery@" + std::to_string(reinterpret_cast<uintptr_t>(e.subquery.get())); break;
     case ExprKind::kLiteral: s += e.value.ToString() + "/" + (e.type ? e.type->ToString() : ""); break;
     case ExprKind::kAlias: return Fingerprint(*e.children[0]);
     default: s += e.name + "/" + (e.type ? e.type->ToString() : "") + (e.distinct ? "/d" : "") + (e.is_try ? "/t" : ""); break;
@@ -51,6 +52,12 @@ bool EqualsIgnoreCase(const std::string& a, const std::string& b) {
 }
 
 Resolved Analyzer::Analyze(const LogicalPlanPtr& plan) {
+  // Rewrites build new nodes over subtrees that are already analyzed.
+  if (plan->analyzed) {
+    std::vector<ScopeColumn> cols;
+    for (const auto& f : plan->schema->fields()) cols.push_back({f.name, "", {plan->plan_id}, f.type, f.nullable});
+    return {plan, cols};
+  }
   switch (plan->kind) {
     case PlanKind::kLocalRelation:
     case PlanKind::kRange:
@@ -83,6 +90,8 @@ ExprPtr Analyzer::Bind(const ExprPtr& e, const std::vector<ScopeColumn>& cols, b
   o.allow_aggregates = aggregates;
   o.allow_generators = generators;
   o.legacy_integer_division = options_.legacy_integer_division;
+  if (!outer_scopes_.empty()) o.outer_scopes = &outer_scopes_;
+  o.bind_subquery = [this](const Expr& subquery, const Scope& scope) { return BindSubquery(subquery, scope); };
   return BindExpression(e, Scope(cols), registry_, o);
 }
 
@@ -181,6 +190,9 @@ Resolved Analyzer::Project(const LogicalPlan& p, Resolved child) {
     OutputColumns(bound, child.columns, p.plan_id, out);
     node->exprs.push_back(bound);
   }
+  for (const auto& e : node->exprs) {
+    if (HasCorrelatedSubquery(e)) return ProjectWithSubqueries(p, std::move(child), node->exprs);
+  }
   node->schema = SchemaOf(out);
   return {node, out};
 }
@@ -200,6 +212,7 @@ Resolved Analyzer::Filter(const LogicalPlan& p, Resolved child) {
                     "Cannot resolve \"" + p.condition->ToString() + "\" due to data type mismatch: Filter expression \"" +
                         p.condition->ToString() + "\" of type \"" + node->condition->type->ToSql() + "\" is not a boolean.");
   }
+  if (HasCorrelatedSubquery(node->condition)) return FilterWithSubqueries(p, std::move(child), node->condition);
   node->schema = child.plan->schema;
   AddPlanId(child.columns, p.plan_id);
   return {node, child.columns};

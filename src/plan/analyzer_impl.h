@@ -27,6 +27,12 @@ SchemaPtr SchemaOf(const std::vector<ScopeColumn>& cols);
 // GROUP BY expressions inside aggregate outputs.
 std::string Fingerprint(const Expr& e);
 bool EqualsIgnoreCase(const std::string& a, const std::string& b);
+// Whether a bound plan references a query outside itself (a column whose
+// outer_depth reaches beyond the plan's own subquery nesting).
+bool IsCorrelated(const LogicalPlan& plan, int level = 0);
+// Whether a bound expression holds a subquery that is correlated to the
+// expression's own query.
+bool HasCorrelatedSubquery(const ExprPtr& e);
 
 class Analyzer {
  public:
@@ -99,9 +105,21 @@ class Analyzer {
   // INTERSECT / EXCEPT (analyze_set_operations.cc).
   Resolved SetOperation(const LogicalPlan& p);
 
+  // Subqueries (analyze_subquery.cc): binding analyzes the subquery's plan
+  // with the enclosing scopes visible; correlated ones are then rewritten
+  // into joins (uncorrelated ones are evaluated by the executor).
+  ExprPtr BindSubquery(const Expr& subquery, const Scope& scope);
+  Resolved FilterWithSubqueries(const LogicalPlan& p, Resolved child, const ExprPtr& condition);
+  Resolved ProjectWithSubqueries(const LogicalPlan& p, Resolved child, const std::vector<ExprPtr>& exprs);
+  // Adds one column per correlated scalar subquery (and correlated EXISTS used
+  // as a value) in `exprs` to `current` by joins; rewrites *exprs to read them.
+  Resolved JoinScalarSubqueries(Resolved current, std::vector<ExprPtr>* exprs);
+  Resolved JoinOneScalarSubquery(Resolved current, const Expr& subquery);
+
  private:
   const FunctionRegistry& registry_;
   AnalyzerOptions options_;
+  std::vector<Scope> outer_scopes_;  // scopes of the queries enclosing the one being analyzed
 };
 
 }  // namespace lakestream
