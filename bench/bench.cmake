@@ -2,3 +2,6 @@
 # is on. bench/run.sh (make bench) runs them beside DuckDB.
 add_executable(bench_agg_join ${CMAKE_SOURCE_DIR}/bench/agg_join_bench.cc)
 target_link_libraries(bench_agg_join PRIVATE ls_api)
+
+# TPC-H: the data generator tpch_gen (bench/tpch/).
+include(${CMAKE_SOURCE_DIR}/bench/tpch/tpch.cmake)

@@ -12,3 +12,9 @@ add_test(NAME duckdb_compare
   COMMAND bash ${CMAKE_SOURCE_DIR}/tests/duckdb/run_compare.sh
           $<TARGET_FILE:compare_queries> ${CMAKE_BINARY_DIR}/duckdb_compare)
 set_tests_properties(duckdb_compare PROPERTIES TIMEOUT 300 LABELS duckdb)
+
+# Parquet files written by Lakestream, read back by DuckDB and hyparquet.
+include(${CMAKE_SOURCE_DIR}/tests/parquet_write/parquet_write.cmake)
+
+# Parquet corpus files read by Lakestream and DuckDB (tests/parquet/).
+include(${CMAKE_SOURCE_DIR}/tests/parquet/parquet_tests.cmake)

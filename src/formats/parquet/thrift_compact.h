@@ -44,6 +44,7 @@ class CompactReader {
   double ReadDouble();
   std::string ReadBinary();
   // List/set header: element type and count (checked against remaining bytes).
+  // Bool elements report kBoolTrue whichever of the two tags the writer used.
   void ReadListHeader(ThriftType* element_type, int32_t* count);
   // Reads a bool element of a list (one byte each in lists).
   bool ReadBoolElement();

@@ -1,0 +1,156 @@
+#include "formats/parquet/page_reader.h"
+
+#include <zlib.h>
+
+#include "formats/parquet/compression.h"
+
+namespace lakestream::parquet {
+
+namespace {
+
+// Bytes read past a short chunk to find the rest of a page header that
+// starts within kMaxHeaderBytes of its end, doubling up to kMaxHeaderBytes.
+constexpr size_t kHeaderSlack = 256;
+constexpr size_t kMaxHeaderBytes = 1 << 20;
+
+}  // namespace
+
+PageReader::PageReader(const RandomAccessFile& file, const ColumnMetaData& meta, MemoryTracker* memory,
+                       std::string context)
+    : file_(file), meta_(meta), context_(std::move(context)) {
+  if (memory) reservation_ = std::make_unique<MemoryReservation>(*memory, "Parquet scan of " + context_);
+}
+
+void PageReader::ReadChunk() {
+  chunk_read_ = true;
+  start_ = meta_.data_page_offset;
+  // parquet-mr once wrote dictionary_page_offset = 0 for chunks whose
+  // dictionary page sits at data_page_offset; only a real earlier offset counts.
+  if (meta_.dictionary_page_offset && *meta_.dictionary_page_offset > 0 &&
+      *meta_.dictionary_page_offset < start_) {
+    start_ = *meta_.dictionary_page_offset;
+  }
+  int64_t length = meta_.total_compressed_size;
+  if (start_ < 4 || length < 0 || start_ > file_.size() || length > file_.size() - start_) {
+    throw ParquetCorruptError("Corrupt Parquet file: " + context_ + " claims bytes [" + std::to_string(start_) +
+                              ", " + std::to_string(start_) + " + " + std::to_string(length) +
+                              ") outside the file of " + std::to_string(file_.size()) + " bytes.");
+  }
+  if (reservation_) reservation_->Resize(length);
+  if (file_.ReadAt(start_, length, &chunk_) != length) {
+    throw ParquetCorruptError("Corrupt Parquet file: " + context_ + " was cut short while reading.");
+  }
+  declared_end_ = chunk_.size();
+}
+
+bool PageReader::Extend(size_t size) {
+  int64_t available = file_.size() - start_;
+  if (static_cast<int64_t>(size) > available) size = static_cast<size_t>(available);
+  if (size <= chunk_.size()) return false;
+  int64_t more = static_cast<int64_t>(size - chunk_.size());
+  if (reservation_) reservation_->Resize(reservation_->bytes() + more);
+  return file_.ReadAt(start_ + static_cast<int64_t>(chunk_.size()), more, &chunk_) == more;
+}
+
+void PageReader::Fail(const Page& page, const std::string& what) const {
+  throw ParquetCorruptError("Corrupt Parquet file: " + context_ + ", page " + std::to_string(page.ordinal) +
+                            " at offset " + std::to_string(page.file_offset) + ": " + what + ".");
+}
+
+const uint8_t* PageReader::Decompress(const Page& page, const uint8_t* data, size_t size, size_t uncompressed_size) {
+  if (meta_.codec == Codec::kLzo) {
+    throw ParquetUnsupportedError("LZO compression (" + context_ + ")");
+  }
+  if (reservation_) {
+    int64_t want = static_cast<int64_t>(chunk_.size() + std::max(page_buffer_.capacity(), uncompressed_size));
+    reservation_->Resize(want, "Raise the query memory limit; Parquet pages are decompressed whole.");
+  }
+  page_buffer_.resize(uncompressed_size);
+  try {
+    parquet::Decompress(meta_.codec, data, size, reinterpret_cast<uint8_t*>(page_buffer_.data()), uncompressed_size);
+  } catch (const ParquetCorruptError& e) {
+    Fail(page, e.message());
+  }
+  return reinterpret_cast<const uint8_t*>(page_buffer_.data());
+}
+
+bool PageReader::Next(Page* page) {
+  if (!chunk_read_) ReadChunk();
+  while (position_ < declared_end_) {
+    page->ordinal = ordinal_++;
+    page->file_offset = start_ + static_cast<int64_t>(position_);
+    size_t header_size = 0;
+    // Some writers (parquet-mr's dictionary pages, nation.dict-malformed.parquet)
+    // record a total_compressed_size too small for their pages: a page that
+    // starts inside the chunk may end after it, as long as it ends in the file.
+    for (size_t slack = kHeaderSlack;; slack *= 2) {
+      try {
+        page->header = DecodePageHeader(reinterpret_cast<const uint8_t*>(chunk_.data()) + position_,
+                                        chunk_.size() - position_, &header_size);
+        break;
+      } catch (const ParquetCorruptError& e) {
+        bool near_end = chunk_.size() - position_ < kMaxHeaderBytes;
+        if (!near_end || slack > kMaxHeaderBytes || !Extend(chunk_.size() + slack)) Fail(*page, e.message());
+      }
+    }
+    const PageHeader& h = page->header;
+    if (h.compressed_page_size < 0 || h.uncompressed_page_size < 0) {
+      Fail(*page, "negative page size");
+    }
+    size_t body_start = position_ + header_size;
+    size_t body_end = body_start + static_cast<size_t>(h.compressed_page_size);
+    if (body_end > chunk_.size() && !Extend(body_end)) {
+      Fail(*page, "the page body of " + std::to_string(h.compressed_page_size) + " bytes runs past the file");
+    }
+    const auto* base = reinterpret_cast<const uint8_t*>(chunk_.data());
+    const uint8_t* body = base + body_start;
+    size_t size = static_cast<size_t>(h.compressed_page_size);
+    position_ = body_start + size;
+    if (h.type != PageType::kDataPage && h.type != PageType::kDataPageV2 && h.type != PageType::kDictionaryPage) {
+      continue;
+    }
+    if (h.crc) {
+      uint32_t crc = static_cast<uint32_t>(crc32(0L, body, static_cast<uInt>(size)));
+      if (crc != static_cast<uint32_t>(*h.crc)) Fail(*page, "the page CRC does not match its contents");
+    }
+    size_t uncompressed = static_cast<size_t>(h.uncompressed_page_size);
+    page->levels = nullptr;
+    page->levels_size = 0;
+    if (h.type == PageType::kDataPageV2) {
+      if (!h.data_page_header_v2) Fail(*page, "a DATA_PAGE_V2 without its header");
+      const DataPageHeaderV2& v2 = *h.data_page_header_v2;
+      int64_t levels = int64_t{v2.repetition_levels_byte_length} + v2.definition_levels_byte_length;
+      if (v2.repetition_levels_byte_length < 0 || v2.definition_levels_byte_length < 0 ||
+          levels > static_cast<int64_t>(size) || levels > static_cast<int64_t>(uncompressed)) {
+        Fail(*page, "level lengths that do not fit the page");
+      }
+      // Levels are never compressed in v2; an empty value section is not fed to the codec.
+      page->levels = body;
+      page->levels_size = static_cast<size_t>(levels);
+      body += levels;
+      size -= static_cast<size_t>(levels);
+      uncompressed -= static_cast<size_t>(levels);
+      bool compressed = v2.is_compressed && meta_.codec != Codec::kUncompressed;
+      if (compressed && uncompressed > 0) body = Decompress(*page, body, size, uncompressed);
+      else if (!compressed && size != uncompressed) Fail(*page, "the page sizes of an uncompressed page differ");
+      size = uncompressed;
+    } else {
+      if (h.type == PageType::kDataPage && !h.data_page_header) Fail(*page, "a DATA_PAGE without its header");
+      if (h.type == PageType::kDictionaryPage && !h.dictionary_page_header) {
+        Fail(*page, "a DICTIONARY_PAGE without its header");
+      }
+      if (meta_.codec != Codec::kUncompressed) {
+        if (uncompressed > 0) body = Decompress(*page, body, size, uncompressed);
+        size = uncompressed;
+      } else if (size != uncompressed) {
+        Fail(*page, "the page sizes of an uncompressed page differ");
+      }
+    }
+    page->body = body;
+    page->body_size = size;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace lakestream::parquet
