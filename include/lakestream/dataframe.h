@@ -48,8 +48,19 @@ class DataFrame {
   DataFrame select(const First& first, const Rest&... rest) const {
     return select(std::vector<Column>{SelectArgument(first), SelectArgument(rest)...});
   }
+  // SQL expressions, e.g. selectExpr({"a + 1 AS b", "upper(name)"}).
+  DataFrame selectExpr(const std::vector<std::string>& exprs) const;
   DataFrame filter(const Column& condition) const;
+  // A SQL condition, e.g. filter("amount > 10 AND city = 'Oslo'").
+  DataFrame filter(const std::string& condition) const;
+  DataFrame filter(const char* condition) const { return filter(std::string(condition)); }
   DataFrame where(const Column& condition) const { return filter(condition); }
+  DataFrame where(const std::string& condition) const { return filter(condition); }
+  DataFrame where(const char* condition) const { return filter(std::string(condition)); }
+  // Names this DataFrame for SQL in the session (temporary view).
+  void createOrReplaceTempView(const std::string& name) const;
+  // Like createOrReplaceTempView; throws TEMP_TABLE_OR_VIEW_ALREADY_EXISTS.
+  void createTempView(const std::string& name) const;
   DataFrame withColumn(const std::string& name, const Column& col) const;
   DataFrame withColumnRenamed(const std::string& existing, const std::string& renamed) const;
   DataFrame drop(const std::vector<std::string>& names) const;

@@ -68,6 +68,14 @@ class Session {
   DataFrame createDataFrame(const std::vector<Row>& rows, const Schema& schema) const;
   DataFrame createDataFrame(const std::vector<Row>& rows, const std::string& ddl) const;
 
+  // Runs Spark SQL. A query returns its DataFrame (run by an action); other
+  // statements (DDL, INSERT, SET, SHOW, ...) run now and return their output
+  // rows. Several ';'-separated statements run in order and the last one's
+  // result is returned. Throws UserError (PARSE_SYNTAX_ERROR with a caret, ...).
+  DataFrame sql(const std::string& text) const;
+  // The table or view `name` ("t" or "db.t").
+  DataFrame table(const std::string& name) const;
+
   // Runtime configuration (spark.conf.get / set).
   std::string conf(const std::string& key) const;
   void setConf(const std::string& key, const std::string& value);

@@ -1,12 +1,12 @@
 #include "api/session_state.h"
 
-#include "plan/optimizer.h"
-
 #include <unistd.h>
 
 #include <chrono>
 #include <thread>
 
+#include "api/session_catalog.h"
+#include "api/table_functions.h"
 #include "exec/executor.h"
 #include "exec/thread_pool.h"
 #include "expr/function_registry.h"
@@ -24,6 +24,7 @@ constexpr const char* kSpillDir = "lakestream.spill.dir";
 constexpr const char* kTimeZone = "spark.sql.session.timeZone";
 constexpr const char* kAnsi = "spark.sql.ansi.enabled";
 constexpr const char* kLegacyDivision = "lakestream.sql.legacyIntegerDivision";
+constexpr const char* kWarehouseDir = "spark.sql.warehouse.dir";
 
 int64_t DefaultMemoryLimit() {
   int64_t pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGE_SIZE);
@@ -66,6 +67,8 @@ SessionState::SessionState(std::map<std::string, std::string> conf) : conf_(std:
   TimeZone::Find(conf_[kTimeZone]);  // fail early on an unknown zone
   if (conf_.count(kMemoryLimit)) ParseByteSize(conf_[kMemoryLimit]);
   pool_ = std::make_unique<ThreadPool>(num_threads_);
+  if (!conf_.count(kWarehouseDir)) conf_[kWarehouseDir] = "spark-warehouse";
+  catalog_ = std::make_unique<SessionCatalog>(conf_[kWarehouseDir]);
 }
 
 SessionState::~SessionState() = default;
@@ -86,9 +89,26 @@ void SessionState::SetConf(const std::string& key, const std::string& value) {
   conf_[key] = value;
 }
 
+void SessionState::UnsetConf(const std::string& key) {
+  if (key == kThreads || key == kWarehouseDir) return;
+  std::lock_guard<std::mutex> lock(mu_);
+  conf_.erase(key);
+}
+
+std::map<std::string, std::string> SessionState::AllConf() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return conf_;
+}
+
 LogicalPlanPtr SessionState::Analyze(const LogicalPlanPtr& plan) const {
   AnalyzerOptions options;
   options.legacy_integer_division = IsTrue(GetConf(kLegacyDivision, "false"));
+  options.resolve_relation = [this](const std::vector<std::string>& name) {
+    return catalog_->ResolveRelation(name, *this);
+  };
+  options.resolve_table_function = [this](const std::string& name, const std::vector<ExprPtr>& args) {
+    return ResolveTableFunction(*this, name, args);
+  };
   return lakestream::Analyze(plan, FunctionRegistry::Default(), options);
 }
 

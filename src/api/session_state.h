@@ -14,6 +14,7 @@
 
 namespace lakestream {
 
+class SessionCatalog;
 class ThreadPool;
 
 class SessionState {
@@ -24,6 +25,9 @@ class SessionState {
 
   std::string GetConf(const std::string& key, const std::string& default_value = "") const;
   void SetConf(const std::string& key, const std::string& value);
+  // Removes a runtime setting (RESET key); static settings stay.
+  void UnsetConf(const std::string& key);
+  std::map<std::string, std::string> AllConf() const;
 
   // Analyzes `plan` with the session's function registry and settings.
   LogicalPlanPtr Analyze(const LogicalPlanPtr& plan) const;
@@ -34,11 +38,16 @@ class SessionState {
 
   int num_threads() const { return num_threads_; }
 
+  // Temporary views, the current database and the warehouse catalog
+  // (spark.sql.warehouse.dir, default ./spark-warehouse as in Spark).
+  SessionCatalog& catalog() const { return *catalog_; }
+
  private:
   mutable std::mutex mu_;
   std::map<std::string, std::string> conf_;  // guarded by mu_
   int num_threads_;
   std::unique_ptr<ThreadPool> pool_;
+  std::unique_ptr<SessionCatalog> catalog_;
 };
 
 // "2g", "512m", "100k", "12345" -> bytes. Throws UserError on malformed input.

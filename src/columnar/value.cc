@@ -1,5 +1,7 @@
 #include "lakestream/value.h"
 
+#include <fmt/format.h>
+
 #include "columnar/check.h"
 
 namespace lakestream {
@@ -86,7 +88,9 @@ std::string Value::ToString() const {
     case Kind::kBool: return as_bool() ? "true" : "false";
     case Kind::kInt: return std::to_string(as_int());
     case Kind::kDouble: {
-      std::string s = std::to_string(as_double());
+      // Shortest text that reads back as the same double, as Java prints it (2.5, not 2.500000).
+      std::string s = fmt::format("{}", as_double());
+      if (s.find_first_of(".eEn") == std::string::npos) s += ".0";
       return s;
     }
     case Kind::kDecimal: return Int128ToString(as_decimal());
