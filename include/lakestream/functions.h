@@ -13,6 +13,8 @@ namespace lakestream::functions {
 Column col(const std::string& name);
 Column column(const std::string& name);
 Column lit(const Value& value);
+// A SQL expression, e.g. expr("price * (1 - discount) AS net").
+Column expr(const std::string& sql);
 // A typed NULL or typed literal: lit(Value(), "int").
 Column typedLit(const Value& value, const std::string& type);
 // Any registered function by Spark's name (scalar or aggregate).
@@ -43,6 +45,25 @@ Column var_samp(const Column& c);
 Column var_pop(const Column& c);
 Column count_if(const Column& c);
 Column any_value(const Column& c);
+
+// Window functions, evaluated with .over(window) (window.h):
+// rank().over(Window::partitionBy("dept").orderBy(col("salary").desc())).
+// Ranks and buckets are INT, percent_rank and cume_dist DOUBLE; all but
+// first_value/last_value need an ordered window.
+Column row_number();
+Column rank();
+Column dense_rank();
+Column percent_rank();
+Column cume_dist();
+Column ntile(int n);
+// The value `offset` rows before (lag) or after (lead) the current row in its
+// partition, or `default_value` where there is no such row.
+Column lag(const Column& c, int offset = 1, const Column& default_value = Column(Value()), bool ignore_nulls = false);
+Column lead(const Column& c, int offset = 1, const Column& default_value = Column(Value()), bool ignore_nulls = false);
+// The first, last and n-th (from 1) value of the frame.
+Column first_value(const Column& c, bool ignore_nulls = false);
+Column last_value(const Column& c, bool ignore_nulls = false);
+Column nth_value(const Column& c, int n, bool ignore_nulls = false);
 
 // Conditional and null handling.
 Column coalesce(const std::vector<Column>& cols);
