@@ -171,7 +171,7 @@ class DataFrameWriter {
  private:
   DataFrame df_;
   std::string mode_ = "error";
-  std::string format_ = "csv";
+  std::string format_ = "parquet";  // spark.sql.sources.default
   std::map<std::string, std::string> options_;
   std::vector<std::string> partition_by_;
 };

@@ -35,7 +35,7 @@ class DataFrameReader {
 
  private:
   std::shared_ptr<SessionState> session_;
-  std::string format_ = "csv";
+  std::string format_ = "parquet";  // spark.sql.sources.default
   std::map<std::string, std::string> options_;
   std::shared_ptr<const Schema> schema_;
 };

@@ -88,7 +88,7 @@ std::string DataFrame::explainString(bool extended) const {
   if (extended) {
     out += "== Parsed Logical Plan ==\n" + plan_->TreeString() + "\n";
     out += "== Analyzed Logical Plan ==\n" + Analyzed()->TreeString() + "\n";
-    out += "== Optimized Logical Plan ==\n" + Optimize(Analyzed())->TreeString() + "\n";
+    out += "== Optimized Logical Plan ==\n" + Optimize(Analyzed(), session_->MakeQueryContext().eval)->TreeString() + "\n";
   }
   out += "== Physical Plan ==\n" + session_->ExplainPhysical(Analyzed());
   if (out.back() != '\n') out += "\n";

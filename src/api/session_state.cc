@@ -130,12 +130,12 @@ QueryContext SessionState::MakeQueryContext() const {
 
 std::vector<RecordBatchPtr> SessionState::Execute(const LogicalPlanPtr& analyzed) const {
   QueryContext ctx = MakeQueryContext();
-  return ExecutePlan(Optimize(analyzed), ctx);
+  return ExecutePlan(Optimize(analyzed, ctx.eval), ctx);
 }
 
 std::string SessionState::ExplainPhysical(const LogicalPlanPtr& analyzed) const {
   QueryContext ctx = MakeQueryContext();
-  return ExplainPhysicalPlan(Optimize(analyzed), ctx);
+  return ExplainPhysicalPlan(Optimize(analyzed, ctx.eval), ctx);
 }
 
 }  // namespace lakestream

@@ -2,7 +2,11 @@
 
 namespace lakestream {
 
-// Pruning first, so pushed filters are bound against the pruned scan output.
-LogicalPlanPtr Optimize(const LogicalPlanPtr& analyzed) { return PushFiltersIntoScans(PruneColumns(analyzed)); }
+LogicalPlanPtr Optimize(const LogicalPlanPtr& analyzed, const EvalContext& ctx) {
+  LogicalPlanPtr plan = FoldConstants(analyzed, ctx);
+  // Pruning before pushdown, so pushed filters are bound against the pruned scan output.
+  plan = PruneColumns(plan);
+  return PushFiltersIntoScans(plan);
+}
 
 }  // namespace lakestream

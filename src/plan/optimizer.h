@@ -3,12 +3,19 @@
 // the root's output schema unchanged.
 #pragma once
 
+#include "expr/eval_context.h"
 #include "plan/logical_plan.h"
 
 namespace lakestream {
 
-// Runs the rules in order: column pruning, then filter pushdown into scans.
-LogicalPlanPtr Optimize(const LogicalPlanPtr& analyzed);
+// Runs the rules in order: constant folding, column pruning, then filter
+// pushdown into scans. `ctx` is the query's evaluation context (folding
+// evaluates constant expressions with the session's time zone and ANSI mode).
+LogicalPlanPtr Optimize(const LogicalPlanPtr& analyzed, const EvalContext& ctx);
+
+// Replaces deterministic constant subexpressions by their values and drops
+// filters that are always true.
+LogicalPlanPtr FoldConstants(const LogicalPlanPtr& analyzed, const EvalContext& ctx);
 
 // Drops columns no ancestor uses: file scans read only the columns the query
 // needs, and projections and aggregates compute only what is used.

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "expr/function_registry.h"
+#include "expr/time_zone.h"
 #include "plan/analyzer.h"
 #include "plan/optimizer.h"
 
@@ -15,7 +16,13 @@ LogicalPlanPtr Scan(const std::string& ddl) {
   return MakeFileScan(spec);
 }
 
-LogicalPlanPtr Optimized(const LogicalPlanPtr& p) { return Optimize(Analyze(p, FunctionRegistry::Default())); }
+EvalContext Ctx() {
+  EvalContext ctx;
+  ctx.time_zone = TimeZone::Find("UTC");
+  return ctx;
+}
+
+LogicalPlanPtr Optimized(const LogicalPlanPtr& p) { return Optimize(Analyze(p, FunctionRegistry::Default()), Ctx()); }
 
 // The first node of `kind` in a depth-first walk.
 LogicalPlanPtr Find(const LogicalPlanPtr& p, PlanKind kind) {
@@ -79,7 +86,7 @@ TEST(ColumnPruningTest, CountStarStillReadsOneColumn) {
 
 TEST(ColumnPruningTest, RootSchemaIsUnchangedWhenEverythingIsUsed) {
   auto analyzed = Analyze(Scan("a INT, b STRING"), FunctionRegistry::Default());
-  auto plan = Optimize(analyzed);
+  auto plan = Optimize(analyzed, Ctx());
   EXPECT_TRUE(plan->schema->Equals(*analyzed->schema));
 }
 
@@ -91,6 +98,21 @@ TEST(FilterPushdownTest, ConjunctsOfAFilterOnAScanAreCopiedIntoTheScan) {
   ASSERT_EQ(scan->scan.pushed_filters.size(), 2u);
   EXPECT_EQ(scan->scan.pushed_filters[0]->ToString(), "(a > 1)");
   EXPECT_NE(plan->TreeString().find("PushedFilters"), std::string::npos) << plan->TreeString();
+}
+
+TEST(ConstantFoldingTest, ConstantSubexpressionsBecomeLiterals) {
+  auto cond = Call(">", {Col("a"), Call("+", {Lit(Value(1), DataType::Int()), Lit(Value(2), DataType::Int())})});
+  auto plan = Optimized(MakeFilter(Scan("a INT"), cond));
+  EXPECT_EQ(plan->condition->ToString(), "(a > 3)");
+}
+
+TEST(ConstantFoldingTest, AlwaysTrueFiltersDisappearAndErrorsWaitForRows) {
+  auto always = Call("=", {Lit(Value(1), DataType::Int()), Lit(Value(1), DataType::Int())});
+  EXPECT_EQ(Optimized(MakeFilter(Scan("a INT"), always))->kind, PlanKind::kFileScan);
+  // 1/0 would raise DIVIDE_BY_ZERO: it stays for the executor, which raises it only if a row reaches it.
+  auto div = Call("/", {Lit(Value(1), DataType::Int()), Lit(Value(0), DataType::Int())});
+  auto plan = Optimized(MakeProject(Scan("a INT"), {Alias(div, "x")}));
+  EXPECT_NE(plan->exprs[0]->children[0]->kind, ExprKind::kLiteral);
 }
 
 }  // namespace
