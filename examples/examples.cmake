@@ -18,6 +18,7 @@ set(LAKESTREAM_EXAMPLES
   aggregations_and_joins
   functions_tour
   reading_and_writing_files
+  sql_and_tables
   error_handling)
 foreach(example ${LAKESTREAM_EXAMPLES})
   add_executable(example_${example} ${CMAKE_SOURCE_DIR}/examples/${example}.cc)

@@ -57,7 +57,7 @@ DataFrame StatementExecutor::Execute(const sql::Statement& statement) {
   return std::visit(
       [&](const auto& s) -> DataFrame {
         using T = std::decay_t<decltype(s)>;
-        if constexpr (std::is_same_v<T, sql::QueryStatement>) return DataFrame(session_, s.plan);
+        if constexpr (std::is_same_v<T, sql::QueryStatement>) return Query(s);
         else if constexpr (std::is_same_v<T, sql::CreateDatabaseStatement>) return CreateDatabase(s);
         else if constexpr (std::is_same_v<T, sql::DropDatabaseStatement>) return DropDatabase(s);
         else if constexpr (std::is_same_v<T, sql::UseStatement>) return Use(s);
@@ -83,6 +83,12 @@ DataFrame StatementExecutor::Execute(const sql::Statement& statement) {
         else return DropIndex(s);
       },
       statement.body);
+}
+
+DataFrame StatementExecutor::Query(const sql::QueryStatement& s) {
+  DataFrame df(session_, s.plan);
+  df.schema();  // analyze now: as in Spark, a bad query fails in sql(), not at the first action
+  return df;
 }
 
 DataFrame StatementExecutor::Set(const sql::SetStatement& s) {

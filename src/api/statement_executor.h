@@ -25,6 +25,7 @@ class StatementExecutor {
   // statement_executor.cc
   DataFrame Rows(const std::string& ddl, const std::vector<Row>& rows) const;
   DataFrame Empty() const;
+  DataFrame Query(const sql::QueryStatement& s);
   DataFrame Set(const sql::SetStatement& s);
   DataFrame Reset(const sql::ResetStatement& s);
   DataFrame Explain(const sql::ExplainStatement& s);

@@ -31,7 +31,6 @@ cli_test(demo_bad_threads --exit 2 --stderr-has "--threads expects a positive in
          -- ${ls} demo --threads zero)
 cli_test(demo_missing_value --exit 2 --stderr-has "--data needs a value" -- ${ls} demo --data)
 cli_test(demo_extra_argument --exit 2 --stderr-has "unexpected argument 'now'" -- ${ls} demo now)
-cli_test(sql_not_available --exit 2 --stderr-has "not available yet" -- ${ls} sql)
 # An engine error is one "error: [CLASS] message" and its SQLSTATE, never a crash.
 cli_test(engine_error --exit 1 --stderr-has "error: [PATH_NOT_FOUND]" --stderr-has "SQLSTATE: "
          --stderr-lacks "terminate called"
@@ -41,6 +40,38 @@ cli_test(functions --stdout-has "year" --stdout-has "count (aggregate)" -- ${ls}
 # `lakestream functions --markdown > docs/functions.md`).
 cli_test(functions_doc_current --stdout-file ${CMAKE_SOURCE_DIR}/docs/functions.md
          -- ${ls} functions --markdown)
+
+# ---- lakestream sql ----
+set(sql_e bash ${cli_dir}/run_sql_e.sh ${ls})  # -e with the statements of a file
+set(types_sql ${cli_dir}/sql/types.sql)
+foreach(format table csv json)
+  cli_test(sql.e_${format} --stdout-file ${cli_dir}/expected/sql_types_${format}.out
+           -- ${sql_e} ${types_sql} --format ${format})
+endforeach()
+cli_test(sql.f --stdout-file ${cli_dir}/expected/sql_types_table.out -- ${ls} sql -f ${types_sql})
+cli_test(sql.f_missing --exit 1 --stderr-has "cannot read" -- ${ls} sql -f ${cli_work}/no_such.sql)
+# The first failing statement stops -e: exit 1, its caret block on stderr, the
+# SQLSTATE once.
+cli_test(sql.parse_error --exit 1 --stdout-has "before" --stdout-lacks "after"
+         --stderr-file ${cli_dir}/expected/sql_parse_error.err
+         -- ${ls} sql -e "SELECT 1 AS before\; SELECT *
+FORM t\; SELECT 3 AS after")
+cli_test(sql.analysis_error --exit 1 --stderr-has "Error: [UNRESOLVED_COLUMN.WITH_SUGGESTION]"
+         --stderr-has "SQLSTATE: 42703" --stderr-lacks "terminate called"
+         -- ${ls} sql -e "SELECT nope FROM range(1)")
+cli_test(sql.timer --stdout-has "(3 rows)" --stdout-has "Time: " -- ${ls} sql --timer -e "SELECT * FROM range(3)")
+cli_test(sql.bad_format --exit 2 --stderr-has "--format expects table, csv or json"
+         -- ${ls} sql --format xml -e "SELECT 1")
+cli_test(sql.e_and_f --exit 2 --stderr-has "-e and -f cannot be used together"
+         -- ${ls} sql -e "SELECT 1" -f ${types_sql})
+# Statements piped to stdin: no prompts, errors reported and passed over.
+cli_test(sql.stdin --exit 1 --stdin ${cli_dir}/sql/piped.sql
+         --stdout-file ${cli_dir}/expected/sql_piped.out --stderr-file ${cli_dir}/expected/sql_piped.err
+         -- ${ls} sql)
+add_test(NAME cli.sql.warehouse COMMAND bash ${cli_dir}/sql_warehouse_test.sh ${ls} ${cli_work}/sql_warehouse)
+add_test(NAME cli.sql.cancel COMMAND bash ${cli_dir}/sql_cancel_test.sh ${ls} ${cli_work}/sql_cancel)
+add_test(NAME cli.sql.terminal COMMAND python3 ${cli_dir}/sql_terminal_test.py ${ls} ${cli_work}/sql_terminal)
+set_tests_properties(cli.sql.cancel cli.sql.terminal PROPERTIES TIMEOUT 300)
 
 # ---- the demo pipeline, checked against tests/cli/taxi_reference.py's results ----
 add_test(NAME cli.demo COMMAND bash ${cli_dir}/demo_test.sh ${cli_work}/demo_out
@@ -56,3 +87,6 @@ endforeach()
 cli_test(example.reading_and_writing_files
          --stdout-file ${cli_dir}/expected/reading_and_writing_files.out
          -- $<TARGET_FILE:example_reading_and_writing_files> ${cli_work}/io_example)
+cli_test(example.sql_and_tables
+         --stdout-file ${cli_dir}/expected/sql_and_tables.out
+         -- $<TARGET_FILE:example_sql_and_tables> ${cli_work}/sql_example)
