@@ -76,6 +76,11 @@ class Session {
   // The table or view `name` ("t" or "db.t").
   DataFrame table(const std::string& name) const;
 
+  // Cancels every query of this session running now, from any thread (Spark
+  // Connect's SparkSession.interruptAll; the SQL shell's Ctrl-C): each throws
+  // CancelledError. Queries started afterwards are unaffected.
+  void interruptAll() const;
+
   // Runtime configuration (spark.conf.get / set).
   std::string conf(const std::string& key) const;
   void setConf(const std::string& key, const std::string& value);

@@ -59,6 +59,8 @@ std::string Session::conf(const std::string& key) const {
 
 void Session::setConf(const std::string& key, const std::string& value) { state_->SetConf(key, value); }
 
+void Session::interruptAll() const { state_->InterruptAll(); }
+
 // ---- DataFrameReader ------------------------------------------------------------
 
 DataFrameReader& DataFrameReader::format(const std::string& format) {

@@ -125,7 +125,28 @@ QueryContext SessionState::MakeQueryContext() const {
   ctx.memory_limit_bytes = limit.empty() ? DefaultMemoryLimit() : ParseByteSize(limit);
   ctx.spill_directory = GetConf(kSpillDir, "/tmp");
   ctx.pool = pool_.get();
+  std::lock_guard<std::mutex> lock(running_mu_);
+  std::erase_if(running_, [](const RunningQuery& q) { return q.cancelled.expired(); });
+  running_.push_back({ctx.cancelled, ctx.progress});
   return ctx;
+}
+
+void SessionState::InterruptAll() const {
+  std::lock_guard<std::mutex> lock(running_mu_);
+  for (const RunningQuery& q : running_) {
+    if (auto cancelled = q.cancelled.lock()) cancelled->store(true);
+  }
+}
+
+std::shared_ptr<const QueryProgress> SessionState::RunningQueryProgress() const {
+  std::lock_guard<std::mutex> lock(running_mu_);
+  for (auto it = running_.rbegin(); it != running_.rend(); ++it) {
+    // Contexts made only to evaluate constants or infer schemas never start a
+    // pipeline; skip them in favour of the query actually running.
+    auto progress = it->progress.lock();
+    if (progress && progress->pipelines.load(std::memory_order_relaxed) > 0) return progress;
+  }
+  return nullptr;
 }
 
 std::vector<RecordBatchPtr> SessionState::Execute(const LogicalPlanPtr& analyzed) const {

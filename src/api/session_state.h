@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "columnar/record_batch.h"
+#include "columnar/thread_annotations.h"
 #include "exec/query_context.h"
 #include "plan/logical_plan.h"
 
@@ -31,8 +32,16 @@ class SessionState {
 
   // Analyzes `plan` with the session's function registry and settings.
   LogicalPlanPtr Analyze(const LogicalPlanPtr& plan) const;
-  // A context for one query (fresh cancellation flag, current settings).
+  // A context for one query (fresh cancellation flag and progress, current
+  // settings). The session tracks it until the context and its copies die.
   QueryContext MakeQueryContext() const;
+  // Cancels every query of this session running now (Spark Connect's
+  // SparkSession.interruptAll): each throws CancelledError at its next check.
+  // Queries started afterwards run normally. Any thread.
+  void InterruptAll() const;
+  // The progress of the most recently started query that is still running
+  // and has begun executing pipelines; null when there is none. Any thread.
+  std::shared_ptr<const QueryProgress> RunningQueryProgress() const;
   std::vector<RecordBatchPtr> Execute(const LogicalPlanPtr& analyzed) const;
   std::string ExplainPhysical(const LogicalPlanPtr& analyzed) const;
 
@@ -48,6 +57,15 @@ class SessionState {
   int num_threads_;
   std::unique_ptr<ThreadPool> pool_;
   std::unique_ptr<SessionCatalog> catalog_;
+
+  // Contexts handed out by MakeQueryContext, oldest first; weak so that a
+  // query ending needs no bookkeeping (expired entries are dropped lazily).
+  struct RunningQuery {
+    std::weak_ptr<std::atomic<bool>> cancelled;
+    std::weak_ptr<const QueryProgress> progress;
+  };
+  mutable std::mutex running_mu_;
+  mutable std::vector<RunningQuery> running_ GUARDED_BY(running_mu_);
 };
 
 // "2g", "512m", "100k", "12345" -> bytes. Throws UserError on malformed input.

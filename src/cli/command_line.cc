@@ -15,7 +15,7 @@ const FlagSpec* FindFlag(const CommandSpec& spec, const std::string& name) {
 }
 
 std::string FlagUsage(const FlagSpec& flag) {
-  return "--" + flag.name + (flag.value_name.empty() ? "" : " " + flag.value_name);
+  return (flag.name.size() == 1 ? "-" : "--") + flag.name + (flag.value_name.empty() ? "" : " " + flag.value_name);
 }
 
 }  // namespace
@@ -55,20 +55,26 @@ ParsedArgs ParseArgs(const CommandSpec& spec, const std::vector<std::string>& ar
       parsed.help = true;
       continue;
     }
-    if (arg.rfind("--", 0) != 0) throw UsageError("unknown option '" + arg + "'");
-    const size_t equals = arg.find('=');
-    const std::string name = arg.substr(2, equals == std::string::npos ? std::string::npos : equals - 2);
+    // One-letter flags are written "-e" and take no "=VALUE"; others "--name".
+    const bool short_form = arg.rfind("--", 0) != 0;
+    if (short_form && arg.size() != 2) throw UsageError("unknown option '" + arg + "'");
+    const size_t equals = short_form ? std::string::npos : arg.find('=');
+    const size_t dashes = short_form ? 1 : 2;
+    const std::string name = arg.substr(dashes, equals == std::string::npos ? std::string::npos : equals - dashes);
     const FlagSpec* flag = FindFlag(spec, name);
-    if (flag == nullptr) throw UsageError("unknown option '--" + name + "' for '" + spec.name + "'");
+    if (flag == nullptr || (name.size() == 1) != short_form) {
+      throw UsageError("unknown option '" + arg.substr(0, equals) + "' for '" + spec.name + "'");
+    }
+    const std::string written = arg.substr(0, dashes) + name;
     if (flag->value_name.empty()) {
-      if (equals != std::string::npos) throw UsageError("--" + name + " takes no value");
+      if (equals != std::string::npos) throw UsageError(written + " takes no value");
       parsed.flags[name] = "";
     } else if (equals != std::string::npos) {
       parsed.flags[name] = arg.substr(equals + 1);
     } else if (i + 1 < args.size()) {
       parsed.flags[name] = args[++i];
     } else {
-      throw UsageError("--" + name + " needs a value (" + flag->value_name + ")");
+      throw UsageError(written + " needs a value (" + flag->value_name + ")");
     }
   }
   if (parsed.help) return parsed;

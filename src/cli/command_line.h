@@ -14,9 +14,10 @@ namespace lakestream::cli {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitError = 1;  // the engine refused: lakestream::Error
 inline constexpr int kExitUsage = 2;  // the command line is wrong
+inline constexpr int kExitInterrupted = 130;  // stopped by Ctrl-C, as a shell reports SIGINT
 
 struct FlagSpec {
-  std::string name;        // without dashes: "threads"
+  std::string name;        // without dashes: "threads" (--threads), "e" (-e)
   std::string value_name;  // "N"; empty for a switch that takes no value
   std::string help;
 };
@@ -50,7 +51,8 @@ struct ParsedArgs {
 };
 
 // Parses the arguments after the subcommand name: --flag VALUE, --flag=VALUE,
-// switches, positionals, and "--" ending the flags. Throws UsageError for an
+// -f VALUE for one-letter flags, switches, positionals, and "--" ending the
+// flags. Throws UsageError for an
 // unknown flag, a missing value or a wrong number of positionals (except with
 // --help, which needs nothing else to be right).
 ParsedArgs ParseArgs(const CommandSpec& spec, const std::vector<std::string>& args);

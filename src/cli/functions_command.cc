@@ -13,7 +13,7 @@ namespace {
 
 struct FunctionEntry {
   std::string name;
-  std::string kind;  // "scalar" or "aggregate"
+  std::string kind;  // "scalar", "aggregate" or "window"
   const FunctionDoc* doc;
 };
 
@@ -23,6 +23,7 @@ std::vector<FunctionEntry> RegisteredFunctions() {
   for (const std::string& name : registry.Names()) {
     if (const ScalarFunction* f = registry.FindScalar(name)) entries.push_back({name, "scalar", &f->doc});
     if (const AggregateFunction* f = registry.FindAggregate(name)) entries.push_back({name, "aggregate", &f->doc});
+    if (const WindowFunction* f = registry.FindWindow(name)) entries.push_back({name, "window", &f->doc});
   }
   return entries;
 }
@@ -50,9 +51,12 @@ void PrintMarkdown(const std::vector<FunctionEntry>& entries) {
                "also have a C++ wrapper in `lakestream/functions.h` (see dataframe-api.md).\n"
                "Names are case-insensitive. "
             << entries.size() << " functions.\n";
-  for (const char* kind : {"scalar", "aggregate"}) {
-    std::cout << "\n## " << (std::string(kind) == "scalar" ? "Scalar functions" : "Aggregate functions")
-              << "\n\n| Name | Usage | Example |\n|---|---|---|\n";
+  for (const std::string kind : {"scalar", "aggregate", "window"}) {
+    const char* title = kind == "scalar" ? "Scalar functions" : kind == "aggregate" ? "Aggregate functions" : "Window functions";
+    std::cout << "\n## " << title << "\n\n";
+    if (kind == "aggregate") std::cout << "Every aggregate also runs over a window: `sum(col(\"x\")).over(w)`.\n\n";
+    if (kind == "window") std::cout << "Only with OVER: `rank().over(w)` (see dataframe-api.md, Window functions).\n\n";
+    std::cout << "| Name | Usage | Example |\n|---|---|---|\n";
     for (const FunctionEntry& e : entries) {
       if (e.kind != kind) continue;
       std::cout << "| `" << e.name << "` | " << MarkdownCell(e.doc->usage) << " | "
@@ -68,7 +72,7 @@ int RunFunctions(const ParsedArgs& args) {
     return kExitOk;
   }
   for (const FunctionEntry& e : entries) {
-    std::cout << e.name << (e.kind == "aggregate" ? " (aggregate)" : "") << "\n    " << e.doc->usage << "\n";
+    std::cout << e.name << (e.kind == "scalar" ? "" : " (" + e.kind + ")") << "\n    " << e.doc->usage << "\n";
   }
   return kExitOk;
 }

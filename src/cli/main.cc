@@ -71,7 +71,7 @@ int main(int argc, char** argv) {
     return cli::Main(std::vector<std::string>(argv + 1, argv + argc));
   } catch (const CancelledError&) {
     std::cerr << "cancelled\n";
-    return 130;  // as a shell reports a process ended by SIGINT
+    return cli::kExitInterrupted;
   } catch (const InternalError& e) {
     std::cerr << "internal error: " << e.what() << "\nSQLSTATE: " << e.sql_state()
               << "\nThis is a bug in Lakestream; please report it with the command that caused it.\n";

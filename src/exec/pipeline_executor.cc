@@ -44,6 +44,7 @@ class PipelineThread {
 }  // namespace
 
 void PipelineExecutor::Run(const std::vector<Pipeline>& pipelines) {
+  state_.query().progress->pipelines.fetch_add(static_cast<int>(pipelines.size()), std::memory_order_relaxed);
   std::unordered_map<const PhysicalOperator*, size_t> last_sink_use, last_op_use;
   for (size_t i = 0; i < pipelines.size(); ++i) {
     last_sink_use[pipelines[i].sink] = i;
@@ -71,6 +72,12 @@ void PipelineExecutor::RunOne(const Pipeline& p, GlobalSinkState& global, const 
   const int64_t count = source->MorselCount();
   const int64_t base = global.next_order_base;
   global.next_order_base += count + 1;
+  QueryProgress& progress = *state_.query().progress;
+  // Only leaf scans count as input read; breakers re-emit rows already counted.
+  const bool leaf_scan = p.source->role() == OperatorRole::kSource;
+  progress.pipeline.fetch_add(1, std::memory_order_relaxed);
+  progress.morsels_done.store(0, std::memory_order_relaxed);
+  progress.morsels.store(count, std::memory_order_relaxed);
 
   std::mutex claim_mu;
   int64_t next_morsel = 0;
@@ -92,10 +99,13 @@ void PipelineExecutor::RunOne(const Pipeline& p, GlobalSinkState& global, const 
         const int64_t order = base + m;
         p.source->ReadMorsel(state_, *source, m, [&](const RecordBatchPtr& batch) {
           state_.CheckCancelled();
+          if (leaf_scan) progress.source_rows.fetch_add(batch->num_rows(), std::memory_order_relaxed);
           thread.Push(batch, 0, order);
           return !abort.load(std::memory_order_relaxed) && !p.sink->SinkFinished(global);
         });
         p.sink->MorselDone(global, order);
+        progress.morsels_done.fetch_add(1, std::memory_order_relaxed);
+        if (leaf_scan) progress.source_splits_done.fetch_add(1, std::memory_order_relaxed);
       }
       thread.Combine();
     } catch (...) {

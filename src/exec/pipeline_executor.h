@@ -16,6 +16,7 @@ class PipelineExecutor {
 
   // Runs `pipelines` (as BuildPipelines orders them) to completion. Rethrows
   // the first error of any thread; CancelledError once the query is cancelled.
+  // Advances the query's QueryProgress as pipelines and morsels finish.
   void Run(const std::vector<Pipeline>& pipelines);
 
  private:

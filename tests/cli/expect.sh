@@ -2,23 +2,28 @@
 # Runs a command and checks its exit code and output; for the CLI's ctest tests.
 #
 #   expect.sh [--exit N] [--stdout-has TEXT]... [--stderr-has TEXT]...
-#             [--stdout-is TEXT] [--stdout-file GOLDEN] [--stderr-lacks TEXT]... -- COMMAND [ARGS]...
+#             [--stdout-is TEXT] [--stdout-file GOLDEN] [--stderr-file GOLDEN]
+#             [--stdout-lacks TEXT]... [--stderr-lacks TEXT]... [--stdin FILE] -- COMMAND [ARGS]...
 #
-# TEXT is matched literally (grep -F). --stdout-file compares the whole stdout
-# with a golden file and prints the difference. Without --exit, 0 is expected.
+# TEXT is matched literally (grep -F). --stdout-file and --stderr-file compare
+# the whole stream with a golden file and print the difference. --stdin feeds
+# FILE to the command (default: /dev/null). Without --exit, 0 is expected.
 set -uo pipefail
 
 expected_exit=0
-stdout_has=() stderr_has=() stderr_lacks=()
-stdout_is="" stdout_is_set=0 stdout_file=""
+stdout_has=() stderr_has=() stdout_lacks=() stderr_lacks=()
+stdout_is="" stdout_is_set=0 stdout_file="" stderr_file="" stdin_file=/dev/null
 while [ $# -gt 0 ]; do
   case "$1" in
     --exit) expected_exit="$2"; shift 2 ;;
     --stdout-has) stdout_has+=("$2"); shift 2 ;;
     --stderr-has) stderr_has+=("$2"); shift 2 ;;
+    --stdout-lacks) stdout_lacks+=("$2"); shift 2 ;;
     --stderr-lacks) stderr_lacks+=("$2"); shift 2 ;;
     --stdout-is) stdout_is="$2"; stdout_is_set=1; shift 2 ;;
     --stdout-file) stdout_file="$2"; shift 2 ;;
+    --stderr-file) stderr_file="$2"; shift 2 ;;
+    --stdin) stdin_file="$2"; shift 2 ;;
     --) shift; break ;;
     *) echo "expect.sh: unknown option $1" >&2; exit 2 ;;
   esac
@@ -26,7 +31,7 @@ done
 
 out=$(mktemp) err=$(mktemp)
 trap 'rm -f "$out" "$err"' EXIT
-"$@" >"$out" 2>"$err"
+"$@" <"$stdin_file" >"$out" 2>"$err"
 actual_exit=$?
 
 failed=0
@@ -39,6 +44,9 @@ done
 for text in "${stderr_has[@]+"${stderr_has[@]}"}"; do
   grep -qF -- "$text" "$err" || fail "stderr lacks: $text"
 done
+for text in "${stdout_lacks[@]+"${stdout_lacks[@]}"}"; do
+  if grep -qF -- "$text" "$out"; then fail "stdout has: $text"; fi
+done
 for text in "${stderr_lacks[@]+"${stderr_lacks[@]}"}"; do
   if grep -qF -- "$text" "$err"; then fail "stderr has: $text"; fi
 done
@@ -47,6 +55,9 @@ if [ "$stdout_is_set" = 1 ] && [ "$(cat "$out")" != "$stdout_is" ]; then
 fi
 if [ -n "$stdout_file" ] && ! diff -u "$stdout_file" "$out"; then
   fail "stdout differs from $stdout_file (diff above: - expected, + actual)"
+fi
+if [ -n "$stderr_file" ] && ! diff -u "$stderr_file" "$err"; then
+  fail "stderr differs from $stderr_file (diff above: - expected, + actual)"
 fi
 
 if [ "$failed" = 1 ]; then

@@ -1,0 +1,80 @@
+#include "cli/line_editor.h"
+
+#include <histedit.h>
+#include <unistd.h>
+
+#include <clocale>
+
+namespace lakestream::cli {
+
+namespace {
+
+char kPrompt[] = "lakestream> ";
+char kContinuationPrompt[] = "         > ";
+constexpr int kHistorySize = 1000;
+
+bool IsBlank(const std::string& line) { return line.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+}  // namespace
+
+LineEditor::LineEditor(InterruptSignal& interrupt, const std::string& history_path)
+    : interrupt_(interrupt), history_path_(history_path), out_(isatty(STDOUT_FILENO) ? stdout : stderr) {
+  // libedit decodes typed UTF-8 only under a UTF-8 character type locale.
+  std::setlocale(LC_CTYPE, "");
+  HistEvent event;
+  history_ = history_init();
+  history(history_, &event, H_SETSIZE, kHistorySize);
+  history(history_, &event, H_SETUNIQUE, 1);
+  if (!history_path_.empty()) history(history_, &event, H_LOAD, history_path_.c_str());  // none yet is fine
+  editor_ = el_init("lakestream", stdin, out_, stderr);
+  el_set(editor_, EL_CLIENTDATA, this);
+  el_set(editor_, EL_PROMPT, &LineEditor::Prompt);
+  el_set(editor_, EL_EDITOR, "emacs");
+  el_set(editor_, EL_HIST, history, history_);
+  el_source(editor_, nullptr);  // the user's ~/.editrc
+}
+
+LineEditor::~LineEditor() {
+  HistEvent event;
+  if (!history_path_.empty()) history(history_, &event, H_SAVE, history_path_.c_str());
+  el_end(editor_);
+  history_end(history_);
+}
+
+char* LineEditor::Prompt(::editline* editor) {
+  void* self = nullptr;
+  el_get(editor, EL_CLIENTDATA, &self);
+  return static_cast<LineEditor*>(self)->continuation_ ? kContinuationPrompt : kPrompt;
+}
+
+LineReader::Result LineEditor::Read(bool continuation) {
+  continuation_ = continuation;
+  interrupt_.Clear();  // a press while the last statement printed is spent
+  int count = 0;
+  const char* text;
+  {
+    InterruptSignal::InterruptingCalls interrupting;
+    text = el_gets(editor_, &count);
+  }
+  Result result;
+  if (text == nullptr) {
+    // libedit leaves the cursor after what was typed (or after "^D").
+    std::fputs("\n", out_);
+    std::fflush(out_);
+    if (count < 0 && interrupt_.Pending()) {
+      interrupt_.Clear();
+      result.status = Status::kInterrupted;
+    }
+    return result;
+  }
+  result.status = Status::kLine;
+  result.line = text;
+  if (!result.line.empty() && result.line.back() == '\n') result.line.pop_back();
+  if (!IsBlank(result.line)) {
+    HistEvent event;
+    history(history_, &event, H_ENTER, result.line.c_str());
+  }
+  return result;
+}
+
+}  // namespace lakestream::cli
