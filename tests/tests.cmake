@@ -18,3 +18,9 @@ include(${CMAKE_SOURCE_DIR}/tests/parquet_write/parquet_write.cmake)
 
 # Parquet corpus files read by Lakestream and DuckDB (tests/parquet/).
 include(${CMAKE_SOURCE_DIR}/tests/parquet/parquet_tests.cmake)
+
+# sqllogictest runner, SQLite's corpus and Lakestream's own tests/sql/*.slt.
+include(${CMAKE_SOURCE_DIR}/tests/sqllogictest/sqllogictest.cmake)
+
+# TPC-H's 22 queries at SF 0.01 compared with DuckDB (bench/tpch/).
+include(${CMAKE_SOURCE_DIR}/bench/tpch/tpch_test.cmake)

@@ -89,6 +89,7 @@ LeafValueConverter::LeafValueConverter(const LeafDescriptor& leaf) : leaf_(leaf)
 }
 
 void LeafValueConverter::FixedToFixed(const uint8_t* src, int64_t n, uint8_t* dst) const {
+  if (n == 0) return;  // empty pages and dictionaries may come with null spans
   switch (leaf_.conversion) {
     case LeafConversion::kNone:
       std::memcpy(dst, src, static_cast<size_t>(n) * target_width_);
@@ -159,6 +160,7 @@ void LeafValueConverter::FixedToFixed(const uint8_t* src, int64_t n, uint8_t* ds
 
 void LeafValueConverter::FixedToBinary(const uint8_t* src, int64_t n, std::vector<int32_t>* offsets,
                                        std::string* bytes) const {
+  if (n == 0) return;
   int width = leaf_.conversion == LeafConversion::kUuidToString ? 36 : physical_width_;
   int64_t start = offsets->back();
   if (start + n * width > kMaxBatchBytes) ThrowBatchBytesOverflow(leaf_.DottedPath());

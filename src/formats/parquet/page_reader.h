@@ -40,7 +40,6 @@ class PageReader {
   // body that does not decompress, ParquetUnsupportedError for LZO.
   bool Next(Page* page);
 
-  const std::string& context() const { return context_; }
 
  private:
   void ReadChunk();

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "columnar/thread_annotations.h"
 #include "formats/parquet/metadata.h"
@@ -50,6 +51,8 @@ class ParquetFooterCache {
   const int64_t capacity_bytes_;
   std::mutex mu_;
   std::list<Entry> entries_ GUARDED_BY(mu_);  // most recently used first
+  // Path -> its entry, so a scan of many small files stays linear.
+  std::unordered_map<std::string, std::list<Entry>::iterator> by_path_ GUARDED_BY(mu_);
   int64_t held_bytes_ GUARDED_BY(mu_) = 0;
 };
 

@@ -22,6 +22,8 @@ class ParquetFormat final : public FileFormat {
   SchemaPtr InferSchema(const std::vector<std::string>& files, const FormatOptions& options,
                         const EvalContext& ctx) const override;
   std::vector<FileSplit> Split(const std::string& file, const FormatOptions& options) const override;
+  // Columns are read by name, so a scan decodes only the chunks it needs.
+  bool ReadsColumnSubsets() const override { return true; }
   void Read(const FileSplit& split, const SchemaPtr& schema, const FormatOptions& options, const EvalContext& ctx,
             const BatchSink& sink) const override;
   // Skips row groups that provably hold no match for `scan.predicates`

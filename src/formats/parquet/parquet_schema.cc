@@ -171,7 +171,9 @@ class SchemaConverter {
       fields.push_back(node.children.back().field);
     }
     node.field.type = DataType::Struct(std::move(fields));
-    node.first_leaf = node.children.empty() ? -1 : node.children[0].first_leaf;
+    for (const auto& child : node.children) {
+      if (node.first_leaf < 0) node.first_leaf = child.first_leaf;  // empty structs have none
+    }
     return node;
   }
 

@@ -94,16 +94,16 @@ Validity ScanSlots(const LeafBatch& b, const ParquetNode& n) {
       valid += ok;
     }
     v.null_count = v.length - valid;
-  } else {
+  } else if (!nullable) {
     for (int64_t j = 0; j < lv.count; ++j) v.length += lv.IsSlot(j, n);
-    if (!nullable) return v;
-    v.bits = Buffer::Allocate(bit_util::BytesForBits(v.length));
+  } else {
+    // One pass: the bitmap is sized for every level, an upper bound on slots.
+    v.bits = Buffer::Allocate(bit_util::BytesForBits(lv.count));
     uint8_t* bits = v.bits->mutable_data();
-    int64_t k = 0;
     for (int64_t j = 0; j < lv.count; ++j) {
       if (!lv.IsSlot(j, n)) continue;
-      if (lv.def[j] >= n.def_level) bit_util::SetBit(bits, k); else ++v.null_count;
-      ++k;
+      if (lv.def[j] >= n.def_level) bit_util::SetBit(bits, v.length); else ++v.null_count;
+      ++v.length;
     }
   }
   if (v.null_count == 0) v.bits.reset();
@@ -246,6 +246,8 @@ class Assembly {
     Levels lv(batches_[n.levels_leaf]);
     std::vector<int32_t> offsets;
     std::vector<uint8_t> valid;
+    offsets.reserve(static_cast<size_t>(lv.count) + 1);
+    valid.reserve(static_cast<size_t>(lv.count));
     int64_t elements = 0;
     int64_t nulls = 0;
     for (int64_t j = 0; j < lv.count; ++j) {

@@ -127,7 +127,7 @@ RowGroupPruner::RowGroupPruner(const ParquetFileReader& reader, const std::vecto
     const LeafDescriptor& leaf = reader.schema().leaves()[node->leaf];
     const DataTypePtr& type = read_schema->field(index).type;
     if (!CanReadAs(*leaf.type, *type)) continue;
-    targets_.push_back(Target{&p, &leaf, type});
+    targets_.push_back(Target{p, &leaf, type});
   }
 }
 
@@ -171,7 +171,7 @@ bool RowGroupPruner::StatisticsExclude(const Target& t, const ColumnChunk& chunk
     range.min = DecodeStatisticsValue(*t.leaf, *min, *t.type);
     range.max = DecodeStatisticsValue(*t.leaf, *max, *t.type);
   }
-  return !range.MayMatch(*t.predicate, *t.type);
+  return !range.MayMatch(t.predicate, *t.type);
 }
 
 bool RowGroupPruner::ColumnIndexExcludes(const Target& t, const ColumnChunk& chunk) const {
@@ -197,14 +197,14 @@ bool RowGroupPruner::ColumnIndexExcludes(const Target& t, const ColumnChunk& chu
       range.min = DecodeStatisticsValue(*t.leaf, index.min_values[i], *t.type);
       range.max = DecodeStatisticsValue(*t.leaf, index.max_values[i], *t.type);
     }
-    if (range.MayMatch(*t.predicate, *t.type)) return false;
+    if (range.MayMatch(t.predicate, *t.type)) return false;
   }
   return true;
 }
 
 bool RowGroupPruner::DictionaryExcludes(const Target& t, const ColumnChunk& chunk, int g) const {
   const ColumnMetaData& meta = *chunk.meta_data;
-  if (!IsEquality(*t.predicate) || !t.leaf->type->Equals(*t.type) || !AllPagesUseDictionary(meta)) return false;
+  if (!IsEquality(t.predicate) || !t.leaf->type->Equals(*t.type) || !AllPagesUseDictionary(meta)) return false;
   // Only the dictionary page: the bytes before the first data page, or when
   // writers leave dictionary_page_offset out, the first page (PageReader
   // reads a page that starts in the declared range to its end).
@@ -227,7 +227,7 @@ bool RowGroupPruner::DictionaryExcludes(const Target& t, const ColumnChunk& chun
   }
   for (int64_t i = 0; i < dictionary.size(); ++i) {
     Value entry = dictionary.ValueAt(i);
-    for (const auto& v : t.predicate->values) {
+    for (const auto& v : t.predicate.values) {
       if (!v.is_null() && CompareValues(entry, v) == 0) return false;
     }
   }
@@ -236,7 +236,7 @@ bool RowGroupPruner::DictionaryExcludes(const Target& t, const ColumnChunk& chun
 
 bool RowGroupPruner::BloomFilterExcludes(const Target& t, const ColumnChunk& chunk) const {
   const ColumnMetaData& meta = *chunk.meta_data;
-  if (!IsEquality(*t.predicate) || !meta.bloom_filter_offset) return false;
+  if (!IsEquality(t.predicate) || !meta.bloom_filter_offset) return false;
   int64_t offset = *meta.bloom_filter_offset;
   std::string bytes;
   int64_t guess = meta.bloom_filter_length ? *meta.bloom_filter_length
@@ -256,7 +256,7 @@ bool RowGroupPruner::BloomFilterExcludes(const Target& t, const ColumnChunk& chu
     SplitBlockBloomFilter filter(reinterpret_cast<const uint8_t*>(bytes.data()) + header_size,
                                  static_cast<size_t>(header.num_bytes));
     std::string plain;
-    for (const auto& v : t.predicate->values) {
+    for (const auto& v : t.predicate.values) {
       if (v.is_null()) continue;
       BloomKey key = PlainBytesForBloom(*t.leaf, v, &plain);
       if (key == BloomKey::kUnknown) return false;

@@ -27,7 +27,8 @@ struct PruningEvidence {
 class RowGroupPruner {
  public:
   // `read_schema` is the scan's schema: predicate values have the Value kind
-  // of its column types. `reader` must outlive the pruner.
+  // of its column types. `reader` must outlive the pruner; the predicates
+  // are copied.
   RowGroupPruner(const ParquetFileReader& reader, const std::vector<ColumnPredicate>& predicates,
                  const SchemaPtr& read_schema, PruningEvidence evidence = {});
 
@@ -39,7 +40,7 @@ class RowGroupPruner {
  private:
   // A predicate on a top-level primitive column of the file.
   struct Target {
-    const ColumnPredicate* predicate;
+    ColumnPredicate predicate;
     const LeafDescriptor* leaf;
     DataTypePtr type;  // the scan's type of the column
   };
