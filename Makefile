@@ -1,6 +1,6 @@
 # Lakestream's front door. `make demo` runs the main job, `make test` runs every test.
 # Both install missing Debian packages first and build what is needed.
-.PHONY: all deps release debug asan demo test bench clean
+.PHONY: all deps release debug asan demo test bench bench-tpch fuzz clean
 
 JOBS ?= $(shell nproc)
 # Let ccache share objects between clones of the repository (CI builds a fresh clone).
@@ -27,14 +27,36 @@ asan: deps build/asan/build.ninja
 	ninja -C build/asan -j $(JOBS)
 	cd build/asan && ctest --output-on-failure -j $(JOBS) -E 'duckdb|^cli\.'
 
+build/fuzz/build.ninja:
+	CC=clang CXX=clang++ cmake -S . -B build/fuzz $(CMAKE_GEN) -DLAKESTREAM_FUZZ=ON -DLAKESTREAM_BUILD_TESTS=OFF -DLAKESTREAM_BUILD_BENCH=OFF
+
+# libFuzzer targets (clang, ASan + UBSan) in build/fuzz, then the Parquet reader
+# fuzzed for FUZZ_SECONDS (default 60); findings land in tests/fuzz/regressions/.
+fuzz:
+	@bash scripts/deps.sh fuzz
+	@$(MAKE) --no-print-directory build/fuzz/build.ninja
+	ninja -C build/fuzz -j $(JOBS) parquet_reader_fuzzer parquet_fuzz_seeds
+	bash scripts/fuzz_parquet.sh
+
 demo: release
 	./build/release/lakestream demo
 
 test: release
 	cd build/release && ctest --output-on-failure -j $(JOBS)
 
+# The whole sqllogictest corpus against its baseline (`make test` runs the
+# faster part of it); prints a per-script table.
+SLT_CORPUS ?= $(or $(LAKESTREAM_SLT_CORPUS),$(CURDIR)/../shared/corpus/sqllogictest)
+slt: release
+	./build/release/slt_runner --dialect sqlite --corpus $(SLT_CORPUS) --baseline tests/sqllogictest/baseline.txt
+
 bench: release
 	bash bench/run.sh
+	bash bench/run_parquet_bench.sh
+
+# TPC-H's 22 queries at SF 1 on Lakestream and DuckDB (bench/tpch/run_tpch_bench.sh).
+bench-tpch: release
+	bash bench/tpch/run_tpch_bench.sh
 
 clean:
 	rm -rf build

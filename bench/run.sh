@@ -9,6 +9,7 @@
 # RESULTS=none leaves it alone).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/compare_results.sh
 build_dir="${BUILD_DIR:-build/release}"
 threads="${THREADS:-$(nproc)}"
 rows="${ROWS:-10000000}"
@@ -32,37 +33,6 @@ echo "$command"
 ours="$("$bin" "${args[@]}")"
 theirs="$(node bench/duckdb_bench.mjs "${args[@]}")"
 
-table="| query | lakestream ms | duckdb ms | ratio (lakestream / duckdb) |
-|---|---:|---:|---:|"
-mismatch=0
-while read -r _ name ms sum; do
-  line="$(grep "^RESULT $name " <<<"$theirs" || true)"
-  if [ -z "$line" ]; then
-    echo "run.sh: DuckDB has no result for $name" >&2
-    exit 1
-  fi
-  read -r _ _ dms dsum <<<"$line"
-  ratio="$(awk -v a="$ms" -v b="$dms" 'BEGIN { printf "%.2f", a / b }')"
-  note=""
-  if [ "$sum" != "$dsum" ]; then
-    note=" (results differ: lakestream $sum, duckdb $dsum)"
-    mismatch=1
-  fi
-  table+=$'\n'"| $name | $ms | $dms | $ratio$note |"
-done <<<"$ours"
-echo "$table"
-
-if [ "$results" != "none" ]; then
-  cpu="$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')"
-  {
-    echo
-    echo "## $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, ${cpu:-unknown CPU}"
-    echo
-    echo "Command: \`$command\` (git $(git rev-parse --short HEAD 2>/dev/null || echo unknown))."
-    echo "Load average before the run: $load_before (other processes share the machine)."
-    echo
-    echo "$table"
-  } >> "$results"
-  echo "run.sh: appended to $results"
-fi
+compare_results "$ours" "$theirs"
+append_results "$results" "" "$command" "$load_before" "$table"
 exit "$mismatch"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Lakestream builds with, and the npm test peers.
+# Installs the Debian packages Lakestream builds with, and the npm test peers;
+# `deps.sh fuzz` adds clang and libFuzzer for the fuzz build (make fuzz).
 # Idempotent: runs `apt-get update` once and only when a package is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,7 +10,9 @@ packages=(
   libzstd-dev liblz4-dev libsnappy-dev zlib1g-dev libbrotli-dev
   libre2-dev libsimdjson-dev nlohmann-json3-dev libxxhash-dev libfmt-dev libedit-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libmd-dev  # MD5 of results in the sqllogictest runner
 )
+if [ "${1:-}" = fuzz ]; then packages+=(clang libclang-rt-14-dev); fi
 
 missing=()
 for p in "${packages[@]}"; do

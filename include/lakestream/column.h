@@ -13,6 +13,9 @@
 namespace lakestream {
 
 class Expr;
+namespace expressions {
+class WindowSpec;
+}
 
 class Column {
  public:
@@ -77,6 +80,11 @@ class Column {
   // CASE chains: when(c1, v1).when(c2, v2).otherwise(v3).
   Column when(const Column& condition, const Column& value) const;
   Column otherwise(const Column& value) const;
+
+  // This aggregate or window function (window.h, functions.h) evaluated over
+  // a window: sum(col("x")).over(Window::partitionBy("k")). over() is OVER ().
+  Column over(const expressions::WindowSpec& window) const;
+  Column over() const;
 
   // Spark's auto-generated name of the expression, e.g. "(a + 1)".
   std::string toString() const;

@@ -8,6 +8,7 @@
 #include "lakestream/session.h"
 #include "lakestream/types.h"
 #include "lakestream/value.h"
+#include "lakestream/window.h"
 
 namespace lakestream {
 inline constexpr const char* kVersion = "0.1.0";

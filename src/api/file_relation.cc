@@ -1,5 +1,7 @@
 #include "api/file_relation.h"
 
+#include <filesystem>
+
 #include "api/session_state.h"
 #include "formats/file_format.h"
 
@@ -14,6 +16,16 @@ LogicalPlanPtr MakeFileRelation(const SessionState& session, const std::string& 
   spec.paths = paths;
   spec.options = options;
   auto files = ListDataFiles(paths);
+  std::error_code size_error;
+  spec.size_in_bytes = 0;
+  for (const auto& f : files) {
+    const auto size = std::filesystem::file_size(f, size_error);
+    if (size_error) {
+      spec.size_in_bytes = -1;  // not a local file: no estimate
+      break;
+    }
+    spec.size_in_bytes += static_cast<int64_t>(size);
+  }
   SchemaPtr data_schema = schema;
   if (!data_schema) data_schema = format.InferSchema(files, options, session.MakeQueryContext().eval);
   // Hive partition columns (dir/k=v/...) follow the data columns.
@@ -25,6 +37,9 @@ LogicalPlanPtr MakeFileRelation(const SessionState& session, const std::string& 
     }
   }
   spec.schema = std::make_shared<Schema>(std::move(fields), data_schema->metadata());
+  FileStatistics stats = format.Statistics(files, *data_schema);
+  spec.num_rows = stats.num_rows;
+  spec.distinct_bounds = std::move(stats.distinct_bounds);
   return MakeFileScan(std::move(spec));
 }
 

@@ -64,6 +64,30 @@ Column var_pop(const Column& c) { return Agg("var_pop", {c}); }
 Column count_if(const Column& c) { return Agg("count_if", {c}); }
 Column any_value(const Column& c) { return Agg("any_value", {c}); }
 
+Column row_number() { return Fn("row_number", {}); }
+Column rank() { return Fn("rank", {}); }
+Column dense_rank() { return Fn("dense_rank", {}); }
+Column percent_rank() { return Fn("percent_rank", {}); }
+Column cume_dist() { return Fn("cume_dist", {}); }
+Column ntile(int n) { return Fn("ntile", {Column(n)}); }
+Column lag(const Column& c, int offset, const Column& default_value, bool ignore_nulls) {
+  if (ignore_nulls) return Fn("lag", {c, Column(offset), default_value, Column(true)});
+  return Fn("lag", {c, Column(offset), default_value});
+}
+Column lead(const Column& c, int offset, const Column& default_value, bool ignore_nulls) {
+  if (ignore_nulls) return Fn("lead", {c, Column(offset), default_value, Column(true)});
+  return Fn("lead", {c, Column(offset), default_value});
+}
+Column first_value(const Column& c, bool ignore_nulls) {
+  return ignore_nulls ? Agg("first_value", {c, Column(true)}) : Agg("first_value", {c});
+}
+Column last_value(const Column& c, bool ignore_nulls) {
+  return ignore_nulls ? Agg("last_value", {c, Column(true)}) : Agg("last_value", {c});
+}
+Column nth_value(const Column& c, int n, bool ignore_nulls) {
+  return ignore_nulls ? Fn("nth_value", {c, Column(n), Column(true)}) : Fn("nth_value", {c, Column(n)});
+}
+
 Column coalesce(const std::vector<Column>& cols) { return Fn("coalesce", cols); }
 Column nullif(const Column& a, const Column& b) { return Fn("nullif", {a, b}); }
 Column nvl(const Column& a, const Column& b) { return Fn("nvl", {a, b}); }

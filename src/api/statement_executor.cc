@@ -1,6 +1,7 @@
 #include "api/statement_executor.h"
 
 #include <cctype>
+#include <map>
 
 #include "api/session_catalog.h"
 #include "api/session_state.h"
@@ -98,7 +99,14 @@ DataFrame StatementExecutor::Set(const sql::SetStatement& s) {
     return Rows("key STRING, value STRING", rows);
   }
   if (!s.value) {
-    std::string v = session_->GetConf(*s.key, "<undefined>");
+    // Settings never set show their default, as Spark's SET key does.
+    static const std::map<std::string, std::string> kDefaults = {
+        {"spark.sql.ansi.enabled", "true"},
+        {"spark.sql.sources.default", "parquet"},
+        {"lakestream.sql.legacyIntegerDivision", "false"},
+    };
+    auto d = kDefaults.find(*s.key);
+    std::string v = session_->GetConf(*s.key, d != kDefaults.end() ? d->second : "<undefined>");
     return Rows("key STRING, value STRING", {Row{Value(*s.key), Value(v)}});
   }
   session_->SetConf(*s.key, *s.value);

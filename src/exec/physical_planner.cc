@@ -13,6 +13,7 @@
 #include "exec/sort.h"
 #include "exec/top_n.h"
 #include "exec/union_all.h"
+#include "exec/window.h"
 #include "lakestream/error.h"
 
 namespace lakestream {
@@ -134,8 +135,8 @@ PhysicalOperatorPtr Plan(const LogicalPlanPtr& node) {
     case PlanKind::kSubqueryAlias:
     case PlanKind::kUnresolvedRelation:
     case PlanKind::kUnresolvedTableFunction:
+    case PlanKind::kWindow: return std::make_shared<Window>(n.schema, Plan(n.children.at(0)), n.exprs);
     case PlanKind::kValues:
-    case PlanKind::kWindow:
     case PlanKind::kIntersect:
     case PlanKind::kExcept: break;
   }

@@ -5,8 +5,10 @@
 
 #include "expr/cast.h"
 #include "expr/functions/arithmetic_functions.h"
+#include "expr/functions/named_struct.h"
 #include "expr/struct_field.h"
 #include "expr/type_coercion.h"
+#include "expr/window_frame.h"
 #include "lakestream/error.h"
 
 namespace lakestream {
@@ -101,9 +103,7 @@ class Binder {
         if (options_.bind_subquery && !in_agg) return options_.bind_subquery(*e, scope_);
         throw UserError("UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY", "0A000",
                         "Subquery " + e->ToString() + " is not supported in this position.");
-      case ExprKind::kWindow:
-        throw UserError("UNSUPPORTED_EXPR_FOR_WINDOW", "42P20",
-                        "Window expression " + e->ToString() + " is not supported in this position.");
+      case ExprKind::kWindow: return BindWindow(*e, allow_agg, in_agg);
     }
     throw InternalError("Binder: unknown expression kind");
   }
@@ -162,8 +162,60 @@ class Binder {
     return out;
   }
 
+  // Calls whose binding needs more than argument types: struct field names,
+  // subscripts. Returns null for every other call.
+  ExprPtr BindSpecialCall(const ExprPtr& e, const std::string& name, bool allow_agg, bool in_agg) {
+    if (name == "struct") {
+      // Spark names struct fields after aliases and column names, col<i> otherwise.
+      std::vector<ExprPtr> named;
+      for (size_t i = 0; i < e->children.size(); ++i) {
+        const ExprPtr& c = e->children[i];
+        std::string field = c->kind == ExprKind::kAlias                            ? c->name
+                            : c->kind == ExprKind::kColumn && !c->name_parts.empty() ? c->name_parts.back()
+                                                                                     : "col" + std::to_string(i + 1);
+        named.push_back(Lit(Value(field), DataType::String()));
+        named.push_back(c->kind == ExprKind::kAlias ? c->children[0] : c);
+      }
+      return BindCall(Call("named_struct", std::move(named)), allow_agg, false, in_agg);
+    }
+    if (name == kGetFieldName && e->children.size() == 2) {
+      const Expr& field = *e->children[1];
+      std::string text = field.kind == ExprKind::kColumn && !field.name_parts.empty() ? field.name_parts.back()
+                         : field.kind == ExprKind::kLiteral && field.value.kind() == Value::Kind::kString
+                             ? field.value.as_string()
+                             : "";
+      if (text.empty()) {
+        throw UserError("INVALID_EXTRACT_FIELD", "42601", "Cannot extract " + field.ToString() + " from " +
+                                                              e->children[0]->ToString() + ".");
+      }
+      return BindStructField(Bind(e->children[0], allow_agg, false, in_agg), text);
+    }
+    if (name == "get_item" && e->children.size() == 2) {
+      ExprPtr base = Bind(e->children[0], allow_agg, false, in_agg);
+      const ExprPtr& key = e->children[1];
+      switch (base->type->id()) {
+        case TypeId::kStruct:
+          if (key->kind == ExprKind::kLiteral && key->value.kind() == Value::Kind::kString) {
+            return BindStructField(base, key->value.as_string());
+          }
+          break;
+        case TypeId::kArray:  // a[i] is 0-based; element_at counts from 1
+          return BindCall(Call("element_at", {base, Call("+", {key, Lit(Value(1), DataType::Int())})}), allow_agg,
+                          false, in_agg);
+        case TypeId::kMap:  // m[k] is NULL for a missing key
+          return BindCall(Call("try_element_at", {base, key}), allow_agg, false, in_agg);
+        default: break;
+      }
+      throw UserError("INVALID_EXTRACT_BASE_FIELD_TYPE", "42000",
+                      "Can't extract a value from " + e->children[0]->ToString() + ". Need a complex type [STRUCT, ARRAY, MAP] but got \"" +
+                          base->type->ToSql() + "\".");
+    }
+    return nullptr;
+  }
+
   ExprPtr BindCall(const ExprPtr& e, bool allow_agg, bool allow_gen, bool in_agg) {
     const std::string name = Lower(e->name);
+    if (ExprPtr special = BindSpecialCall(e, name, allow_agg, in_agg)) return special;
     const ScalarFunction* fn = registry_.FindScalar(name);
     if (!fn && IsGeneratorName(name) && e->children.size() == 1) {
       return BindGenerator(*Generator(name, e->children[0]), allow_gen, allow_agg, in_agg);
@@ -171,6 +223,10 @@ class Binder {
     if (!fn && registry_.FindAggregate(name)) {
       // SQL and expr() write sum(x) as a call; it is an aggregate.
       return BindAggregate(*Aggregate(e->name, e->children), allow_agg, in_agg);
+    }
+    if (!fn && registry_.FindWindow(name)) {
+      throw UserError("WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE", "42601",
+                      "Window function \"" + e->ToString() + "\" requires an OVER clause.");
     }
     if (!fn) ThrowUnresolvedRoutine(e->name, registry_);
     std::vector<ExprPtr> args = BindChildren(*e, allow_agg, in_agg);
@@ -182,6 +238,8 @@ class Binder {
         (types[0]->IsIntegral() || types[0]->id() == TypeId::kNull) &&
         (types[1]->IsIntegral() || types[1]->id() == TypeId::kNull)) {
       bound = BindLegacyIntegerDivide();
+    } else if (name == "named_struct") {
+      bound = BindNamedStruct(args);
     } else {
       try {
         bound = fn->bind(types);
@@ -283,18 +341,26 @@ class Binder {
     return out;
   }
 
+  [[noreturn]] void ThrowUnsupportedForOperator(const Expr& e) {
+    throw UserError("UNSUPPORTED_EXPR_FOR_OPERATOR", "42K0E",
+                    "A query operator contains one or more unsupported expressions. Consider to rewrite it to "
+                    "avoid window functions, aggregate functions, and generator functions in the WHERE clause. "
+                    "Invalid expressions: [" + e.ToString() + "]");
+  }
+
   ExprPtr BindAggregate(const Expr& e, bool allow_agg, bool in_agg) {
     if (in_agg) {
       throw UserError("NESTED_AGGREGATE_FUNCTION", "42607",
                       "It is not allowed to use an aggregate function in the argument of another aggregate "
                       "function. Please use the inner aggregate function in a sub-query.");
     }
-    if (!allow_agg) {
-      throw UserError("UNSUPPORTED_EXPR_FOR_OPERATOR", "42K0E",
-                      "A query operator contains one or more unsupported expressions. Consider to rewrite it to "
-                      "avoid window functions, aggregate functions, and generator functions in the WHERE clause. "
-                      "Invalid expressions: [" + e.ToString() + "]");
-    }
+    if (!allow_agg) ThrowUnsupportedForOperator(e);
+    return BindAggregateCall(e, false);
+  }
+
+  // An aggregate's arguments hold no aggregate, except for an aggregate over
+  // a window in an aggregate's output (`args_allow_agg`): sum(sum(x)) OVER ().
+  ExprPtr BindAggregateCall(const Expr& e, bool args_allow_agg) {
     const AggregateFunction* fn = registry_.FindAggregate(e.name);
     if (!fn) ThrowUnresolvedRoutine(e.name, registry_);
     std::vector<ExprPtr> children = e.children;
@@ -303,7 +369,7 @@ class Binder {
       children[0] = Lit(Value(1), DataType::Int());
     }
     std::vector<ExprPtr> args;
-    for (const ExprPtr& c : children) args.push_back(Bind(c, false, false, true));
+    for (const ExprPtr& c : children) args.push_back(Bind(c, args_allow_agg, false, !args_allow_agg));
     std::vector<DataTypePtr> types;
     for (const auto& a : args) types.push_back(a->type);
     BoundAggregateFunction bound = fn->bind(types, e.distinct);
@@ -317,6 +383,64 @@ class Binder {
     out->type = bound.return_type;
     out->nullable = bound.result_nullable;
     out->aggregate = std::make_shared<const BoundAggregateFunction>(std::move(bound));
+    return out;
+  }
+
+  // f OVER (PARTITION BY ... ORDER BY ... frame): f is an aggregate or a
+  // window function; its arguments and the keys may hold aggregates where
+  // the context allows them (a window over GROUP BY output).
+  ExprPtr BindWindow(const Expr& e, bool allow_agg, bool in_agg) {
+    if (!options_.allow_windows || in_window_ || in_agg) ThrowUnsupportedForOperator(e);
+    in_window_ = true;
+    struct Reset {
+      bool& flag;
+      ~Reset() { flag = false; }
+    } reset{in_window_};
+    ExprPtr fn = BindWindowFunction(e, allow_agg);
+    WindowSpec spec;
+    for (const ExprPtr& p : e.window->partition_by) spec.partition_by.push_back(Bind(p, allow_agg, false, false));
+    for (const ExprPtr& o : e.window->order_by) {
+      spec.order_by.push_back(Bind(o->kind == ExprKind::kSortOrder ? o : SortOrder(o, true, true), allow_agg, false, false));
+    }
+    spec.frame_type = e.window->frame_type;
+    spec.frame_start = e.window->frame_start;
+    spec.frame_end = e.window->frame_end;
+    for (FrameBound* b : {&spec.frame_start, &spec.frame_end}) {
+      if (b->offset) b->offset = Bind(b->offset, false, false, false);
+    }
+    ResolveWindowFrame(spec, *fn, e.ToString());
+    auto out = std::make_shared<Expr>(e);
+    out->children = {fn};
+    out->window = std::make_shared<const WindowSpec>(std::move(spec));
+    out->type = fn->type;
+    out->nullable = fn->nullable;
+    return out;
+  }
+
+  ExprPtr BindWindowFunction(const Expr& window, bool allow_agg) {
+    const Expr& f = *window.children[0];
+    const std::string name = Lower(f.name);
+    const bool is_call = f.kind == ExprKind::kCall && !registry_.FindScalar(name);
+    if (f.kind == ExprKind::kAggregate || (is_call && registry_.FindAggregate(name))) {
+      if (f.distinct) {
+        throw UserError("DISTINCT_WINDOW_FUNCTION_UNSUPPORTED", "0A000",
+                        "Distinct window functions are not supported: " + window.ToString() + ".");
+      }
+      return BindAggregateCall(f, allow_agg);
+    }
+    const WindowFunction* wf = is_call ? registry_.FindWindow(name) : nullptr;
+    if (!wf) {
+      throw UserError("UNSUPPORTED_EXPR_FOR_WINDOW", "42P20",
+                      "Expression \"" + f.ToString() + "\" not supported within a window function.");
+    }
+    std::vector<ExprPtr> args = BindChildren(f, allow_agg, false);
+    BoundWindowFunction bound = wf->bind(args);
+    auto out = std::make_shared<Expr>(f);
+    out->name = name;
+    out->children = std::move(args);
+    out->type = bound.return_type;
+    out->nullable = bound.result_nullable;
+    out->window_function = std::make_shared<const BoundWindowFunction>(std::move(bound));
     return out;
   }
 
@@ -366,6 +490,7 @@ class Binder {
   const Scope& scope_;
   const FunctionRegistry& registry_;
   BindOptions options_;
+  bool in_window_ = false;  // binding a window expression's parts: no window may nest
 };
 
 }  // namespace

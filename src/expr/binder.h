@@ -15,6 +15,7 @@ namespace lakestream {
 struct BindOptions {
   bool allow_aggregates = false;  // inside Aggregate's output list / HAVING
   bool allow_generators = false;  // inside a projection
+  bool allow_windows = false;     // inside a projection or an aggregate's output list
   // SQLite-style `/` on two integral operands (sqllogictest runner): typed
   // BIGINT, truncating, NULL on division by zero; see EvalContext.
   bool legacy_integer_division = false;
@@ -28,6 +29,8 @@ struct BindOptions {
 
 // Returns the bound tree. Throws UserError: UNRESOLVED_COLUMN, UNRESOLVED_ROUTINE,
 // DATATYPE_MISMATCH.*, WRONG_NUM_ARGS, INVALID_AGGREGATE... with Spark's classes.
+// A window expression (kWindow) binds its function, keys and frame; its
+// arguments and keys may hold aggregates when the context allows them.
 ExprPtr BindExpression(const ExprPtr& expr, const Scope& scope, const FunctionRegistry& registry,
                        const BindOptions& options = {});
 

@@ -137,6 +137,24 @@ std::optional<int128_t> Rescale(int128_t v, int from, int to) {
 }
 
 std::optional<int128_t> MultiplyRound(int128_t a, int128_t b, int drop) {
+  // The common case, a product that fits 128 bits, without big arithmetic:
+  // the same half-up rounding of the magnitude.
+  int128_t product;
+  if (drop >= 0 && drop <= 38 && !__builtin_mul_overflow(a, b, &product)) {
+    if (drop == 0) return product;
+    const uint128_t m = Abs(product);
+    uint128_t q, r;
+    const uint128_t d = static_cast<uint128_t>(Pow10(drop));
+    if ((m >> 64) == 0 && (d >> 64) == 0) {
+      q = static_cast<uint64_t>(m) / static_cast<uint64_t>(d);
+      r = static_cast<uint64_t>(m) % static_cast<uint64_t>(d);
+    } else {
+      q = m / d;
+      r = m % d;
+    }
+    if (r >= d - r) q += 1;
+    return product < 0 ? -static_cast<int128_t>(q) : static_cast<int128_t>(q);
+  }
   BigUnsigned x(Abs(a));
   x.Mul(BigUnsigned(Abs(b)));
   if (drop == 0) {

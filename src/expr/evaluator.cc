@@ -10,6 +10,7 @@
 #include "expr/array_compare.h"
 #include "expr/cast.h"
 #include "expr/function_registry.h"
+#include "expr/in_list.h"
 
 namespace lakestream {
 
@@ -178,6 +179,7 @@ ArrayPtr EvalNvl2(const Expr& e, const Frame& f, const EvalContext& ctx) {
 // x IN (a, b, ...): true on a match, else NULL if x or any item is NULL, else false.
 ArrayPtr EvalIn(const Expr& e, const Frame& f, const EvalContext& ctx) {
   ArrayPtr value = Eval(*e.children[0], f, ctx);
+  if (ArrayPtr set_lookup = EvalInLiteralList(e, value)) return set_lookup;
   std::vector<ArrayPtr> items;
   for (size_t i = 1; i < e.children.size(); ++i) items.push_back(Eval(*e.children[i], f, ctx));
   BooleanBuilder b(f.rows);
@@ -268,10 +270,30 @@ ArrayPtr Evaluate(const Expr& expr, const RecordBatch& batch, const EvalContext&
 }
 
 std::vector<int32_t> EvaluateSelection(const Expr& predicate, const RecordBatch& batch, const EvalContext& ctx) {
-  ArrayPtr mask = Evaluate(predicate, batch, ctx);
-  std::vector<int32_t> selected;
-  for (int64_t i = 0; i < mask->length(); ++i) {
-    if (IsTrue(*mask, i)) selected.push_back(static_cast<int32_t>(i));
+  // An AND runs conjunct by conjunct, each on the rows the earlier ones kept
+  // (as AND's short circuit would), without building the AND's own result.
+  std::vector<const Expr*> conjuncts, pending{&predicate};
+  while (!pending.empty()) {
+    const Expr* e = pending.back();
+    pending.pop_back();
+    if (e->kind == ExprKind::kCall && LowerName(e->name) == "and" && e->children.size() == 2) {
+      pending.push_back(e->children[1].get());
+      pending.push_back(e->children[0].get());
+    } else {
+      conjuncts.push_back(e);
+    }
+  }
+  Frame f{batch.columns(), batch.num_rows()};
+  Rows selected = AllRows(batch.num_rows());
+  for (const Expr* c : conjuncts) {
+    ArrayPtr mask = EvalOn(*c, f, selected, ctx);
+    Rows kept;
+    kept.reserve(selected.size());
+    for (size_t k = 0; k < selected.size(); ++k) {
+      if (IsTrue(*mask, static_cast<int64_t>(k))) kept.push_back(selected[k]);
+    }
+    selected = std::move(kept);
+    if (selected.empty()) break;
   }
   return selected;
 }

@@ -94,6 +94,12 @@ std::string CallName(const Expr& e) {
       return "RLIKE(" + c[0]->ToString() + ", " + c[1]->ToString() + ")";
     }
   }
+  // Spark's rank functions print in capitals: "RANK()".
+  if (c.empty() && (name == "rank" || name == "dense_rank" || name == "percent_rank")) {
+    std::string upper = name;
+    std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char ch) { return std::toupper(ch); });
+    return upper + "()";
+  }
   if (c.size() == 1) {
     if (name == "not") return "(NOT " + c[0]->ToString() + ")";
     if (name == "negative") return "(- " + c[0]->ToString() + ")";
@@ -134,14 +140,17 @@ std::string WindowSpecName(const WindowSpec& w) {
   std::string out;
   if (!w.partition_by.empty()) out += "PARTITION BY " + JoinArgs(w.partition_by);
   if (!w.order_by.empty()) out += std::string(out.empty() ? "" : " ") + "ORDER BY " + JoinArgs(w.order_by);
-  if (w.frame_type != WindowSpec::FrameType::kDefault) {
-    out += std::string(out.empty() ? "" : " ") + (w.frame_type == WindowSpec::FrameType::kRows ? "ROWS" : "RANGE") +
-           " BETWEEN " + FrameBoundName(w.frame_start) + " AND " + FrameBoundName(w.frame_end);
-  }
+  if (w.frame_type != WindowSpec::FrameType::kDefault) out += std::string(out.empty() ? "" : " ") + FrameName(w);
   return out;
 }
 
 }  // namespace
+
+std::string FrameName(const WindowSpec& w) {
+  if (w.frame_type == WindowSpec::FrameType::kDefault) return "";
+  return std::string(w.frame_type == WindowSpec::FrameType::kRows ? "ROWS" : "RANGE") + " BETWEEN " +
+         FrameBoundName(w.frame_start) + " AND " + FrameBoundName(w.frame_end);
+}
 
 std::string Expr::ToString() const {
   switch (kind) {

@@ -19,6 +19,7 @@ namespace lakestream {
 
 struct BoundScalarFunction;
 struct BoundAggregateFunction;
+struct BoundWindowFunction;
 class Expr;
 class LogicalPlan;  // subquery expressions hold a plan; this layer never looks inside
 using ExprPtr = std::shared_ptr<const Expr>;
@@ -51,7 +52,8 @@ struct FrameBound {
 
 // OVER (PARTITION BY ... ORDER BY ... frame). Without an explicit frame Spark
 // uses RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW when ordered, the
-// whole partition otherwise.
+// whole partition otherwise. Bound (binder.h), the keys are bound, the frame
+// is explicit (never kDefault) and offsets are typed literals.
 struct WindowSpec {
   enum class FrameType : uint8_t { kDefault, kRows, kRange };
   std::vector<ExprPtr> partition_by;
@@ -59,6 +61,9 @@ struct WindowSpec {
   FrameType frame_type = FrameType::kDefault;
   FrameBound frame_start, frame_end;
 };
+
+// "ROWS BETWEEN 1 PRECEDING AND CURRENT ROW"; "" for kDefault.
+std::string FrameName(const WindowSpec& w);
 
 class Expr {
  public:
@@ -96,6 +101,7 @@ class Expr {
   int outer_depth = 0;
   std::shared_ptr<const BoundScalarFunction> function;      // kCall
   std::shared_ptr<const BoundAggregateFunction> aggregate;  // kAggregate
+  std::shared_ptr<const BoundWindowFunction> window_function;  // kCall of a ranking/offset function (under kWindow)
 
   bool bound() const { return type != nullptr && (kind != ExprKind::kColumn || column_index >= 0); }
   // Spark's auto-generated column name for this expression, e.g. "(a + 1)", "sum(x)", "CAST(a AS INT)".

@@ -27,6 +27,7 @@ FunctionRegistry BuildDefault() {
   RegisterHashFunctions(r);
   RegisterCollectionFunctions(r);
   RegisterAggregateFunctions(r);
+  RegisterWindowFunctions(r);
   return r;
 }
 
@@ -45,6 +46,11 @@ void FunctionRegistry::AddScalar(ScalarFunction f) {
 void FunctionRegistry::AddAggregate(AggregateFunction f) {
   std::string key = Lower(f.name);
   aggregates_[key] = std::make_shared<const AggregateFunction>(std::move(f));
+}
+
+void FunctionRegistry::AddWindow(WindowFunction f) {
+  std::string key = Lower(f.name);
+  windows_[key] = std::make_shared<const WindowFunction>(std::move(f));
 }
 
 void FunctionRegistry::AddAlias(const std::string& alias, const std::string& target) {
@@ -76,10 +82,16 @@ const AggregateFunction* FunctionRegistry::FindAggregate(std::string_view name) 
   return it == aggregates_.end() ? nullptr : it->second.get();
 }
 
+const WindowFunction* FunctionRegistry::FindWindow(std::string_view name) const {
+  auto it = windows_.find(Lower(name));
+  return it == windows_.end() ? nullptr : it->second.get();
+}
+
 std::vector<std::string> FunctionRegistry::Names() const {
   std::set<std::string> names;
   for (const auto& [k, v] : scalars_) names.insert(k);
   for (const auto& [k, v] : aggregates_) names.insert(k);
+  for (const auto& [k, v] : windows_) names.insert(k);
   return {names.begin(), names.end()};
 }
 

@@ -3,7 +3,8 @@
 // A scalar function *binds* to argument types: it picks the types its
 // arguments must be cast to (the binder inserts the casts) and its result
 // type, and returns a vectorized kernel. An aggregate function binds to a
-// GroupedAccumulator factory used by the hash aggregate.
+// GroupedAccumulator factory used by the hash aggregate. A window function
+// (ranking, offset) binds to a kernel over sorted window partitions.
 #pragma once
 
 #include <functional>
@@ -15,6 +16,7 @@
 
 #include "columnar/array.h"
 #include "expr/eval_context.h"
+#include "expr/expression.h"
 
 namespace lakestream {
 
@@ -74,6 +76,51 @@ struct AggregateFunction {
   std::function<BoundAggregateFunction(const std::vector<DataTypePtr>& arg_types, bool distinct)> bind;
 };
 
+// Rows a window function evaluates at once: one or more whole window
+// partitions, each sorted by the window's ORDER BY. For row i, half-open row
+// ranges: its partition, its peers (equal ORDER BY keys; the partition when
+// unordered) and its frame (empty when begin >= end).
+struct WindowRows {
+  int64_t num_rows = 0;
+  std::vector<ArrayPtr> args;  // the bound arguments, num_rows values each
+  const int64_t* partition_begin = nullptr;
+  const int64_t* partition_end = nullptr;
+  const int64_t* peer_begin = nullptr;
+  const int64_t* peer_end = nullptr;
+  const int64_t* frame_begin = nullptr;
+  const int64_t* frame_end = nullptr;
+};
+
+// Returns rows.num_rows results of the bound return type. Thread-safe.
+using WindowKernel = std::function<ArrayPtr(const WindowRows& rows, const EvalContext& ctx)>;
+
+// The frame a window function runs in (Spark's WindowFunction.frame).
+enum class WindowFunctionFrame : uint8_t {
+  kAny,                // the OVER clause's frame, or the default one (nth_value)
+  kRowsToCurrentRow,   // ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW (row_number, rank, ntile, ...)
+  kRangeToCurrentRow,  // RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW (cume_dist)
+  kOffset,             // ROWS BETWEEN offset FOLLOWING AND offset FOLLOWING; no frame may be given (lag, lead)
+};
+
+struct BoundWindowFunction {
+  DataTypePtr return_type;
+  bool result_nullable = true;
+  WindowFunctionFrame frame = WindowFunctionFrame::kAny;
+  int64_t offset = 0;  // kOffset: rows after the current row (lag: negative)
+  WindowKernel kernel;
+};
+
+// A ranking or offset function, valid only with OVER (aggregates over a window
+// are AggregateFunctions, evaluated over frames by the window operator).
+struct WindowFunction {
+  std::string name;
+  FunctionDoc doc;
+  // Binds to the bound arguments: may append omitted optional arguments and
+  // cast them (`args` is updated in place), reads constant ones (offsets,
+  // bucket counts). Throws UserError (WRONG_NUM_ARGS, DATATYPE_MISMATCH.*).
+  std::function<BoundWindowFunction(std::vector<ExprPtr>& args)> bind;
+};
+
 class FunctionRegistry {
  public:
   // All built-in functions; built once, then read-only and thread-safe.
@@ -81,17 +128,20 @@ class FunctionRegistry {
 
   void AddScalar(ScalarFunction f);
   void AddAggregate(AggregateFunction f);
+  void AddWindow(WindowFunction f);
   // Registers `alias` as another name for an existing function.
   void AddAlias(const std::string& alias, const std::string& target);
 
   const ScalarFunction* FindScalar(std::string_view name) const;
   const AggregateFunction* FindAggregate(std::string_view name) const;
+  const WindowFunction* FindWindow(std::string_view name) const;
   // All function names, sorted (SHOW FUNCTIONS, suggestions).
   std::vector<std::string> Names() const;
 
  private:
   std::unordered_map<std::string, std::shared_ptr<const ScalarFunction>> scalars_;
   std::unordered_map<std::string, std::shared_ptr<const AggregateFunction>> aggregates_;
+  std::unordered_map<std::string, std::shared_ptr<const WindowFunction>> windows_;
 };
 
 // Registration entry points, one per function family (each in its own file).
@@ -104,5 +154,6 @@ void RegisterDatetimeFunctions(FunctionRegistry& r);
 void RegisterHashFunctions(FunctionRegistry& r);
 void RegisterCollectionFunctions(FunctionRegistry& r);
 void RegisterAggregateFunctions(FunctionRegistry& r);
+void RegisterWindowFunctions(FunctionRegistry& r);
 
 }  // namespace lakestream

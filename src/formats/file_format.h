@@ -58,6 +58,15 @@ struct ScanOptions {
   MemoryTracker* memory = nullptr;
 };
 
+// What a format can tell about files without reading their data, for the
+// optimizer's estimates.
+struct FileStatistics {
+  int64_t num_rows = -1;  // -1: unknown
+  // By top-level column name: an upper bound on the column's distinct values
+  // (the size of an integer column's min..max range), where the files give one.
+  std::map<std::string, int64_t> distinct_bounds;
+};
+
 class FileFormat {
  public:
   virtual ~FileFormat() = default;
@@ -80,6 +89,14 @@ class FileFormat {
                             const EvalContext& ctx, const ScanOptions& scan, const BatchSink& sink) const {
     (void)scan;
     Read(split, schema, options, ctx, sink);
+  }
+
+  // Statistics of `files` read as `schema`, from metadata only (footers);
+  // by default nothing is known. Never throws for unreadable metadata.
+  virtual FileStatistics Statistics(const std::vector<std::string>& files, const Schema& schema) const {
+    (void)files;
+    (void)schema;
+    return {};
   }
 
   // Writes `batches` to a new file at `path`.

@@ -17,6 +17,9 @@ ExprPtr Analyzer::RewriteAggregateOutput(const ExprPtr& e, const std::unordered_
       return c;
     }
   }
+  if (e->kind == ExprKind::kWindow) {
+    return RewriteWindowOverAggregate(e, group_index, aggregates, agg_index, agg_out_prefix, num_groups);
+  }
   if (e->kind == ExprKind::kAggregate) {
     std::string key = Fingerprint(*e);
     auto it = agg_index.find(key);
@@ -52,10 +55,6 @@ Resolved Analyzer::Aggregate(const LogicalPlan& p, Resolved child) {
   agg->exprs.clear();
   std::vector<ScopeColumn> agg_out;
   std::unordered_map<std::string, int> group_index;
-  if (!p.grouping_sets.empty()) {
-    throw UserError("UNSUPPORTED_FEATURE.GROUPING_SETS", "0A000",
-                    "The feature is not supported: GROUPING SETS, ROLLUP and CUBE.");
-  }
   const std::vector<ExprPtr> groupings = ResolveGroupingShortcuts(p, child.columns);
   for (const auto& g : groupings) {
     auto bound = Bind(g, child.columns);
@@ -71,7 +70,7 @@ Resolved Analyzer::Aggregate(const LogicalPlan& p, Resolved child) {
   std::vector<ExprPtr> outputs;
   auto exprs = ExpandStars(p.exprs, child.columns);
   for (const auto& e : exprs) {
-    auto bound = Bind(e, child.columns, /*aggregates=*/true);
+    auto bound = Bind(e, child.columns, /*aggregates=*/true, /*generators=*/false, /*windows=*/true);
     auto rewritten = RewriteAggregateOutput(bound, group_index, aggregates, agg_index, agg_out, groupings.size());
     // Keep the user-visible name of the original expression.
     if (rewritten->kind != ExprKind::kAlias) rewritten = Alias(rewritten, bound->OutputName());
@@ -97,7 +96,7 @@ Resolved Analyzer::Aggregate(const LogicalPlan& p, Resolved child) {
     project->exprs.push_back(typed);
   }
   project->schema = SchemaOf(out);
-  return {project, out};
+  return PlanWindows({project, out}, agg_out);
 }
 
 }  // namespace lakestream

@@ -97,16 +97,70 @@ Resolved Analyzer::Deduplicate(const LogicalPlan& p, Resolved child) {
   return Aggregate(agg, child);
 }
 
+namespace {
+
+// An analyzed projection of one side of a set operation: its columns renamed
+// __c0, __c1, ... followed by the integer `markers` (__l, __r).
+LogicalPlanPtr MarkedSide(const LogicalPlanPtr& side, const std::vector<ScopeColumn>& columns, int64_t left_marker,
+                          int64_t right_marker) {
+  auto project = std::make_shared<LogicalPlan>();
+  project->kind = PlanKind::kProject;
+  project->analyzed = true;
+  project->children = {side};
+  std::vector<Field> fields;
+  auto add = [&](ExprPtr e, const std::string& name, const DataTypePtr& type, bool nullable) {
+    auto typed = std::make_shared<Expr>(*Alias(e, name));
+    typed->type = type;
+    typed->nullable = nullable;
+    project->exprs.push_back(typed);
+    fields.emplace_back(name, type, nullable);
+  };
+  for (size_t c = 0; c < columns.size(); ++c) {
+    add(BoundColumn(static_cast<int>(c), columns[c]), "__c" + std::to_string(c), columns[c].type, columns[c].nullable);
+  }
+  add(Lit(Value(left_marker), DataType::Long()), "__l", DataType::Long(), false);
+  add(Lit(Value(right_marker), DataType::Long()), "__r", DataType::Long(), false);
+  project->schema = std::make_shared<Schema>(std::move(fields));
+  return project;
+}
+
+}  // namespace
+
+// INTERSECT ALL and EXCEPT ALL as Spark rewrites them: count each distinct
+// row on both sides (null-safe, by grouping), keep min(left, right) copies
+// (INTERSECT ALL) or left - right copies (EXCEPT ALL), and replicate each row
+// that many times with a generator.
+Resolved Analyzer::SetOperationAll(const LogicalPlan& p, const Resolved& both) {
+  const size_t width = both.columns.size();
+  auto column = [](size_t c) { return Col("__c" + std::to_string(c)); };
+  auto left = MarkedSide(both.plan->children[0], both.columns, 1, 0);
+  auto right = MarkedSide(both.plan->children[1], both.columns, 0, 1);
+  std::vector<ExprPtr> keys, outputs;
+  for (size_t c = 0; c < width; ++c) keys.push_back(column(c));
+  outputs = keys;
+  outputs.push_back(Alias(::lakestream::Aggregate("sum", {Col("__l")}), "__l"));
+  outputs.push_back(Alias(::lakestream::Aggregate("sum", {Col("__r")}), "__r"));
+  auto counted = MakeAggregate(MakeUnion({left, right}), keys, outputs);
+  auto zero = Lit(Value(int64_t{0}), DataType::Long());
+  ExprPtr copies = p.kind == PlanKind::kIntersect ? Call("least", {Col("__l"), Col("__r")})
+                                                  : Call("-", {Col("__l"), Col("__r")});
+  auto kept = MakeFilter(counted, Call(">", {copies, zero}));
+  std::vector<ExprPtr> replicated = keys;
+  replicated.push_back(Generator("explode", Call("sequence", {Lit(Value(int64_t{1}), DataType::Long()), copies})));
+  std::vector<ExprPtr> named;
+  for (size_t c = 0; c < width; ++c) named.push_back(Alias(column(c), both.columns[c].name));
+  Resolved r = Analyze(MakeProject(MakeProject(kept, replicated), named));
+  for (size_t c = 0; c < width; ++c) r.columns[c].nullable = both.columns[c].nullable;
+  AddPlanId(r.columns, p.plan_id);
+  return r;
+}
+
 // INTERSECT and EXCEPT (DISTINCT) are a left semi / anti join on every
 // column with null-safe equality, then DISTINCT, as Spark's optimizer does.
 Resolved Analyzer::SetOperation(const LogicalPlan& p) {
-  const char* op = p.kind == PlanKind::kIntersect ? "INTERSECT" : "EXCEPT";
-  if (p.set_all) {
-    throw UserError("UNSUPPORTED_FEATURE.SET_OPERATION", "0A000",
-                    std::string("The feature is not supported: ") + op + " ALL.");
-  }
   // Analyzing the pair as a UNION widens the column types and checks widths.
   Resolved both = Union(*MakeUnion({p.children[0], p.children[1]}));
+  if (p.set_all) return SetOperationAll(p, both);
   const size_t width = both.columns.size();
   std::vector<ScopeColumn> names;
   for (size_t i = 0; i < 2 * width; ++i) {

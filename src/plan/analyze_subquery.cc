@@ -380,8 +380,17 @@ Resolved Analyzer::FilterWithSubqueries(const LogicalPlan& p, Resolved child, co
   auto analyze = [this](const LogicalPlanPtr& plan) { return Analyze(plan); };
   const std::vector<ScopeColumn> visible = child.columns;
   Resolved current = std::move(child);
-  std::vector<ExprPtr> conjuncts, residual;
-  SplitConjuncts(condition, &conjuncts);
+  std::vector<ExprPtr> all, plain, conjuncts, residual;
+  SplitConjuncts(condition, &all);
+  for (const auto& c : all) (HasCorrelatedSubquery(c) ? conjuncts : plain).push_back(c);
+  // Conjuncts without correlated subqueries filter first, so the joins below
+  // (and the outer values a scalar subquery depends on) see only their rows.
+  if (!plain.empty()) {
+    auto filter = std::make_shared<LogicalPlan>(*MakeFilter(current.plan, Bind(AndAll(plain), current.columns)));
+    filter->analyzed = true;
+    filter->schema = current.plan->schema;
+    current.plan = filter;
+  }
   for (const auto& c : conjuncts) {
     bool negated = c->kind == ExprKind::kCall && c->name == "not" && c->children.size() == 1;
     const ExprPtr& inner = negated ? c->children[0] : c;

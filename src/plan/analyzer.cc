@@ -65,8 +65,11 @@ Resolved Analyzer::Analyze(const LogicalPlanPtr& plan) {
     case PlanKind::kProject: return Project(*plan, Analyze(plan->children[0]));
     case PlanKind::kFilter:
       if (plan->is_having) return Having(*plan);
+      if (ContainsKind(plan->condition, ExprKind::kWindow)) return Qualify(*plan);
       return Filter(*plan, Analyze(plan->children[0]));
-    case PlanKind::kAggregate: return Aggregate(*plan, Analyze(plan->children[0]));
+    case PlanKind::kAggregate:
+      if (!plan->grouping_sets.empty()) return GroupingSets(*plan);
+      return Aggregate(*plan, Analyze(plan->children[0]));
     case PlanKind::kJoin: return Join(*plan, Analyze(plan->children[0]), Analyze(plan->children[1]));
     case PlanKind::kSort: return SortClause(*plan);
     case PlanKind::kLimit: return PassThrough(*plan, Analyze(plan->children[0]));
@@ -79,16 +82,17 @@ Resolved Analyzer::Analyze(const LogicalPlanPtr& plan) {
     case PlanKind::kValues: return Values(*plan);
     case PlanKind::kIntersect:
     case PlanKind::kExcept: return SetOperation(*plan);
-    case PlanKind::kWindow:
-      throw UserError("UNSUPPORTED_FEATURE", "0A000", "The feature is not supported: " + plan->Describe() + ".");
+    case PlanKind::kWindow: return WindowNode(*plan, Analyze(plan->children[0]));
   }
   throw InternalError("unknown plan kind");
 }
 
-ExprPtr Analyzer::Bind(const ExprPtr& e, const std::vector<ScopeColumn>& cols, bool aggregates, bool generators) {
+ExprPtr Analyzer::Bind(const ExprPtr& e, const std::vector<ScopeColumn>& cols, bool aggregates, bool generators,
+                       bool windows) {
   BindOptions o;
   o.allow_aggregates = aggregates;
   o.allow_generators = generators;
+  o.allow_windows = windows;
   o.legacy_integer_division = options_.legacy_integer_division;
   if (!outer_scopes_.empty()) o.outer_scopes = &outer_scopes_;
   o.bind_subquery = [this](const Expr& subquery, const Scope& scope) { return BindSubquery(subquery, scope); };
@@ -163,7 +167,7 @@ Resolved Analyzer::Project(const LogicalPlan& p, Resolved child) {
   auto exprs = ExpandStars(p.exprs, child.columns);
   bool has_aggregate = false;
   for (const auto& e : exprs) {
-    if (ContainsKind(e, ExprKind::kAggregate) || ContainsAggregateCall(e)) has_aggregate = true;
+    if (ContainsGroupAggregate(e)) has_aggregate = true;
   }
   if (has_aggregate) {
     // select(sum(x)) is a global aggregate (Spark's analyzer does the same).
@@ -179,7 +183,7 @@ Resolved Analyzer::Project(const LogicalPlan& p, Resolved child) {
   std::vector<ScopeColumn> out;
   int generators = 0;
   for (const auto& e : exprs) {
-    auto bound = Bind(e, child.columns, false, true);
+    auto bound = Bind(e, child.columns, false, true, true);
     if (ContainsKind(bound, ExprKind::kGenerator)) {
       const Expr* core = bound->kind == ExprKind::kAlias ? bound->children[0].get() : bound.get();
       if (core->kind != ExprKind::kGenerator || ++generators > 1) {
@@ -194,7 +198,7 @@ Resolved Analyzer::Project(const LogicalPlan& p, Resolved child) {
     if (HasCorrelatedSubquery(e)) return ProjectWithSubqueries(p, std::move(child), node->exprs);
   }
   node->schema = SchemaOf(out);
-  return {node, out};
+  return PlanWindows({node, out}, child.columns);
 }
 
 bool Analyzer::ContainsAggregateCall(const ExprPtr& e) {

@@ -41,7 +41,8 @@ class Analyzer {
 
   Resolved Analyze(const LogicalPlanPtr& plan);
 
-  ExprPtr Bind(const ExprPtr& e, const std::vector<ScopeColumn>& cols, bool aggregates = false, bool generators = false);
+  ExprPtr Bind(const ExprPtr& e, const std::vector<ScopeColumn>& cols, bool aggregates = false, bool generators = false,
+               bool windows = false);
 
   static void AddPlanId(std::vector<ScopeColumn>& cols, int64_t id);
 
@@ -97,6 +98,9 @@ class Analyzer {
   // GROUP BY ordinals, select-list aliases and ALL turned into expressions.
   std::vector<ExprPtr> ResolveGroupingShortcuts(const LogicalPlan& p, const std::vector<ScopeColumn>& input);
 
+  // GROUPING SETS / ROLLUP / CUBE (analyze_grouping_sets.cc).
+  Resolved GroupingSets(const LogicalPlan& p);
+
   // Relations from the catalog and VALUES (analyze_relation.cc).
   Resolved UnresolvedRelation(const LogicalPlan& p);
   Resolved UnresolvedTableFunction(const LogicalPlan& p);
@@ -104,6 +108,24 @@ class Analyzer {
 
   // INTERSECT / EXCEPT (analyze_set_operations.cc).
   Resolved SetOperation(const LogicalPlan& p);
+  // INTERSECT ALL / EXCEPT ALL over `both`, the two sides analyzed as a UNION.
+  Resolved SetOperationAll(const LogicalPlan& p, const Resolved& both);
+
+  // Window expressions (analyze_window.cc), as Spark's ExtractWindowExpressions.
+  // Whether `e` holds an aggregate of its own, not only a window's function.
+  bool ContainsGroupAggregate(const ExprPtr& e);
+  // A bound projection over `input` whose expressions hold windows becomes a
+  // projection over one Window node per PARTITION BY / ORDER BY.
+  Resolved PlanWindows(Resolved project, const std::vector<ScopeColumn>& input);
+  // RewriteAggregateOutput for a window over an aggregate's output: its
+  // function's arguments and its keys are rewritten, the function stays.
+  ExprPtr RewriteWindowOverAggregate(const ExprPtr& e, const std::unordered_map<std::string, int>& group_index,
+                                     std::vector<ExprPtr>& aggregates, std::unordered_map<std::string, int>& agg_index,
+                                     const std::vector<ScopeColumn>& agg_out_prefix, size_t num_groups);
+  // A filter whose condition holds windows (QUALIFY) over a SELECT.
+  Resolved Qualify(const LogicalPlan& p);
+  // An unanalyzed Window node: its child's columns and window expressions.
+  Resolved WindowNode(const LogicalPlan& p, Resolved child);
 
   // Subqueries (analyze_subquery.cc): binding analyzes the subquery's plan
   // with the enclosing scopes visible; correlated ones are then rewritten

@@ -64,8 +64,12 @@ Pruned PruneScan(const LogicalPlanPtr& plan, std::set<int> required) {
 Pruned PruneProject(const LogicalPlanPtr& plan, std::set<int> required) {
   bool has_generator = false;
   for (const auto& e : plan->exprs) has_generator |= ContainsKind(e, ExprKind::kGenerator);
-  // A generator changes the row count and may output several columns: keep it whole.
-  if (has_generator || required.empty()) required = AllColumns(*plan);
+  // A generator changes the row count and may output several columns (more
+  // columns than expressions): keep every expression.
+  if (has_generator || required.empty()) {
+    required.clear();
+    for (int i = 0; i < static_cast<int>(plan->exprs.size()); ++i) required.insert(i);
+  }
   std::set<int> child_required;
   for (int i : required) CollectColumnRefs(plan->exprs[i], &child_required);
   Pruned child = Prune(plan->children[0], child_required);

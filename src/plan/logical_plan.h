@@ -59,6 +59,13 @@ struct FileScanSpec {
   // against the scan's output. Readers may use them to skip data; the filter
   // itself stays in the plan.
   std::vector<ExprPtr> pushed_filters;
+  // For cardinality estimates, taken when the relation was made: the total
+  // size of the data files (Spark's sizeInBytes) and, where the format's
+  // metadata tells (Parquet footers), the row count and upper bounds on the
+  // distinct values of columns by name. -1: unknown.
+  int64_t size_in_bytes = -1;
+  int64_t num_rows = -1;
+  std::map<std::string, int64_t> distinct_bounds;
 };
 
 class LogicalPlan {

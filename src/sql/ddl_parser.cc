@@ -161,7 +161,7 @@ CreateTableStatement DdlParser::ParseCreateTable(bool or_replace, bool external)
   return s;
 }
 
-// name type [NOT NULL] [PRIMARY KEY] [DEFAULT expr] [COMMENT 'text'], in any order after the type.
+// name type [NOT NULL] [PRIMARY KEY] [UNIQUE] [DEFAULT expr] [COMMENT 'text'], in any order after the type.
 ColumnDefinition DdlParser::ParseColumn(CreateTableStatement& table) {
   ColumnDefinition c;
   const Token& name = in_.Peek();
@@ -181,11 +181,13 @@ ColumnDefinition DdlParser::ParseColumn(CreateTableStatement& table) {
       in_.Next();
       c.nullable = false;
       table.primary_key.push_back(c.name);
+    } else if (in_.Match("UNIQUE")) {
+      // informational and not enforced, as Spark 4.1's UNIQUE constraint
     } else if (in_.Match("DEFAULT")) {
       c.default_value = queries_.expressions().ParseValue();
     } else if (in_.Match("COMMENT")) {
       c.comment = ParseStringValue();
-    } else if (in_.Is("GENERATED") || in_.Is("UNIQUE") || in_.Is("REFERENCES") || in_.Is("CHECK") ||
+    } else if (in_.Is("GENERATED") || in_.Is("REFERENCES") || in_.Is("CHECK") ||
                in_.Is("AUTOINCREMENT") || in_.Is("COLLATE") || in_.Is("MASK")) {
       in_.Unsupported(at, Upper(at.text) + " in a column definition");
     } else {
@@ -194,7 +196,7 @@ ColumnDefinition DdlParser::ParseColumn(CreateTableStatement& table) {
   }
 }
 
-// [CONSTRAINT name] PRIMARY KEY (cols): informational, as in Databricks.
+// [CONSTRAINT name] PRIMARY KEY (cols) | UNIQUE (cols): informational, as in Databricks.
 void DdlParser::ParseTableConstraint(CreateTableStatement& table) {
   const Token& at = in_.Peek();
   if (in_.Match("CONSTRAINT")) in_.Identifier();
@@ -209,7 +211,11 @@ void DdlParser::ParseTableConstraint(CreateTableStatement& table) {
     }
     return;
   }
-  in_.Unsupported(at, "table constraints other than PRIMARY KEY");
+  if (in_.Match("UNIQUE")) {
+    ParseIdentifierList();  // informational and not enforced, as Spark 4.1's UNIQUE constraint
+    return;
+  }
+  in_.Unsupported(at, "table constraints other than PRIMARY KEY and UNIQUE");
 }
 
 // PARTITIONED BY (a, b) names columns; PARTITIONED BY (a INT) also defines them (Hive style).

@@ -1,11 +1,13 @@
 #include "dataframe_queries.h"
 
 #include "lakestream/functions.h"
+#include "lakestream/window.h"
 
 namespace lakestream::duckdb_compare {
 namespace {
 
 using namespace lakestream::functions;  // NOLINT: reads like Spark's functions._
+using lakestream::expressions::Window;
 
 // count(kStar) counts rows; count("*") would be ambiguous between the
 // Column and the string overloads.
@@ -306,6 +308,101 @@ std::vector<Query> BuildQueries() {
         .select(col("id"), col("fare").cast("int").alias("fare_int"), col("zone_id").cast("bigint").alias("zone_long"),
                 col("passenger_count").cast("double").alias("pc_double"),
                 col("zone_id").cast("string").alias("zone_str"));
+  });
+
+  // ---- window functions (ORDER BY ends with id wherever ties would make the result arbitrary) ----
+  add("win_rank_ties", [](const Tables& d) {
+    auto by_pc = Window::partitionBy("vendor").orderBy(col("passenger_count"));
+    return d.trips.select(col("id"), rank().over(by_pc).alias("rk"), dense_rank().over(by_pc).alias("drk"),
+                          row_number().over(Window::partitionBy("vendor").orderBy(col("passenger_count"), col("id")))
+                              .alias("rn"));
+  });
+  add("win_percent_rank_cume_dist", [](const Tables& d) {
+    auto w = Window::partitionBy("zone_id").orderBy(col("fare").desc());
+    return d.trips.select(col("id"), percent_rank().over(w).alias("pr"), cume_dist().over(w).alias("cd"));
+  });
+  add("win_ntile", [](const Tables& d) {
+    auto w = Window::partitionBy("payment_type").orderBy(col("fare"), col("id"));
+    return d.trips.select(col("id"), ntile(4).over(w).alias("quartile"), ntile(7).over(w).alias("septile"));
+  });
+  add("win_lag_lead_defaults", [](const Tables& d) {
+    auto w = Window::partitionBy("vendor").orderBy(Ts(), col("id"));
+    return d.trips.select(col("id"), lag(col("fare")).over(w).alias("prev_fare"),
+                          lag(col("fare"), 2, lit(0.0)).over(w).alias("prev2_fare"),
+                          lead(col("distance"), 1, lit(-1.0)).over(w).alias("next_d"),
+                          lead(col("passenger_count"), 3).over(w).alias("pc_3_ahead"));
+  });
+  add("win_running_sums", [](const Tables& d) {
+    auto by_time = Window::partitionBy("zone_id").orderBy(Ts(), col("id"));
+    auto by_pc = Window::partitionBy("vendor").orderBy(col("passenger_count"));
+    return d.trips.select(col("id"), sum(col("fare")).over(by_time).alias("running_fare"),
+                          count(kStar).over(by_time).alias("running_n"),
+                          sum(col("passenger_count")).over(by_pc).alias("pc_with_peers"));
+  });
+  add("win_rows_sliding", [](const Tables& d) {
+    auto w = Window::partitionBy("vendor").orderBy(Ts(), col("id")).rowsBetween(-2, 2);
+    return d.trips.select(col("id"), avg(col("fare")).over(w).alias("avg_fare"),
+                          min(col("distance")).over(w).alias("min_d"), max(col("distance")).over(w).alias("max_d"),
+                          count(col("passenger_count")).over(w).alias("n_pc"), stddev(col("fare")).over(w).alias("sd_fare"));
+  });
+  add("win_rows_ahead_and_to_end", [](const Tables& d) {
+    auto w = Window::partitionBy("payment_type").orderBy(col("fare"), col("id"));
+    return d.trips.select(col("id"), sum(col("passenger_count")).over(w.rowsBetween(1, 3)).alias("pc_next3"),
+                          count(kStar).over(w.rowsBetween(Window::currentRow, Window::unboundedFollowing)).alias("n_rest"),
+                          min(col("payment_type")).over(w.rowsBetween(-1, -1)).alias("prev_pt"));
+  });
+  add("win_range_offsets", [](const Tables& d) {
+    auto w = Window::partitionBy("vendor").orderBy(col("zone_id")).rangeBetween(-5, 5);
+    return d.trips.filter(col("zone_id").isNotNull())
+        .select(col("id"), count(kStar).over(w).alias("n_near"), sum(col("fare")).over(w).alias("fare_near"),
+                max(col("zone_id")).over(Window::partitionBy("vendor").orderBy(col("zone_id").desc()).rangeBetween(-3, 0))
+                    .alias("max_above"));
+  });
+  add("win_range_days", [](const Tables& d) {
+    auto w = Window::partitionBy("vendor").orderBy(to_date(Ts())).rangeBetween(-3, 0);
+    return d.trips.select(col("id"), count(kStar).over(w).alias("n_4_days"));
+  });
+  add("win_range_null_keys", [](const Tables& d) {
+    return d.edge_l.select(
+        col("id"), sum(col("v")).over(Window::orderBy(col("k")).rangeBetween(-1, 1)).alias("v_near"),
+        count(kStar).over(Window::orderBy(col("k").desc_nulls_first()).rangeBetween(-2, 0)).alias("n_above"));
+  });
+  add("win_null_partition_keys", [](const Tables& d) {
+    auto w = Window::partitionBy("k").orderBy(col("v"), col("id"));
+    return d.edge_l.select(col("id"), row_number().over(w).alias("rn"),
+                           sum(col("v")).over(Window::partitionBy("k")).alias("k_total"),
+                           count(kStar).over(Window::partitionBy("tag")).alias("tag_n"), lag(col("tag")).over(w).alias("prev_tag"));
+  });
+  add("win_first_last_nth", [](const Tables& d) {
+    auto w = Window::partitionBy("zone_id").orderBy(Ts(), col("id"));
+    auto whole = w.rowsBetween(Window::unboundedPreceding, Window::unboundedFollowing);
+    return d.trips.filter(col("zone_id") < 40)
+        .select(col("id"), first_value(col("payment_type")).over(w).alias("first_pt"),
+                last_value(col("payment_type")).over(w).alias("last_pt"),
+                first_value(col("passenger_count"), true).over(whole).alias("first_pc"),
+                last_value(col("passenger_count"), true).over(whole).alias("last_pc"),
+                nth_value(col("fare"), 3).over(whole).alias("third_fare"));
+  });
+  add("win_global_order", [](const Tables& d) {
+    auto w = Window::orderBy(col("fare").desc());
+    return d.trips.select(col("id"), rank().over(w).alias("fare_rank"), percent_rank().over(w).alias("pr"),
+                          avg(col("fare")).over().alias("avg_all"));
+  });
+  add("win_over_aggregate", [](const Tables& d) {
+    return d.trips.groupBy(col("vendor"), col("payment_type"))
+        .agg(sum(col("fare")).alias("total"), sum(sum(col("fare"))).over(Window::partitionBy("vendor")).alias("vendor_total"),
+             rank().over(Window::partitionBy("vendor").orderBy(count(kStar).desc())).alias("rank_by_n"))
+        .withColumn("share_rank", dense_rank().over(Window::partitionBy("vendor").orderBy(col("total").desc())));
+  });
+  add("win_qualify_top2", [](const Tables& d) {
+    auto w = Window::partitionBy("zone_id").orderBy(col("fare").desc(), col("id"));
+    return d.trips.select(col("id"), col("zone_id"), col("fare")).filter(row_number().over(w) <= 2);
+  });
+  add("win_partition_aggregates", [](const Tables& d) {
+    auto by_pt = Window::partitionBy("payment_type");
+    return d.trips.select(col("id"), avg(col("fare")).over(by_pt).alias("avg_pt"), count(kStar).over().alias("n_all"),
+                          max(Ts()).over(Window::partitionBy("vendor")).alias("last_ts"),
+                          (col("fare") - avg(col("fare")).over(by_pt)).alias("fare_dev"));
   });
 
   // ---- actions other than collect ----

@@ -177,6 +177,81 @@ export const QUERIES = [
            CAST(passenger_count AS DOUBLE) AS pc_double, CAST(zone_id AS VARCHAR) AS zone_str
     FROM trips WHERE id % 50 = 0` },
 
+  // ---- window functions ----
+  { name: 'win_rank_ties', sql: `
+    SELECT id, rank() OVER (PARTITION BY vendor ORDER BY passenger_count ASC NULLS FIRST) AS rk,
+           dense_rank() OVER (PARTITION BY vendor ORDER BY passenger_count ASC NULLS FIRST) AS drk,
+           row_number() OVER (PARTITION BY vendor ORDER BY passenger_count ASC NULLS FIRST, id) AS rn
+    FROM trips` },
+  { name: 'win_percent_rank_cume_dist', sql: `
+    SELECT id, percent_rank() OVER w AS pr, cume_dist() OVER w AS cd
+    FROM trips WINDOW w AS (PARTITION BY zone_id ORDER BY fare DESC NULLS LAST)` },
+  { name: 'win_ntile', sql: `
+    SELECT id, ntile(4) OVER w AS quartile, ntile(7) OVER w AS septile
+    FROM trips WINDOW w AS (PARTITION BY payment_type ORDER BY fare ASC NULLS FIRST, id)` },
+  { name: 'win_lag_lead_defaults', sql: `
+    SELECT id, lag(fare) OVER w AS prev_fare, lag(fare, 2, 0.0) OVER w AS prev2_fare,
+           lead(distance, 1, -1.0) OVER w AS next_d, lead(passenger_count, 3) OVER w AS pc_3_ahead
+    FROM trips WINDOW w AS (PARTITION BY vendor ORDER BY pickup_ts ASC NULLS FIRST, id)` },
+  { name: 'win_running_sums', sql: `
+    SELECT id, sum(fare) OVER t AS running_fare, count(*) OVER t AS running_n,
+           sum(passenger_count) OVER (PARTITION BY vendor ORDER BY passenger_count ASC NULLS FIRST) AS pc_with_peers
+    FROM trips WINDOW t AS (PARTITION BY zone_id ORDER BY pickup_ts ASC NULLS FIRST, id)` },
+  { name: 'win_rows_sliding', sql: `
+    SELECT id, avg(fare) OVER w AS avg_fare, min(distance) OVER w AS min_d, max(distance) OVER w AS max_d,
+           count(passenger_count) OVER w AS n_pc, stddev_samp(fare) OVER w AS sd_fare
+    FROM trips
+    WINDOW w AS (PARTITION BY vendor ORDER BY pickup_ts ASC NULLS FIRST, id ROWS BETWEEN 2 PRECEDING AND 2 FOLLOWING)` },
+  { name: 'win_rows_ahead_and_to_end', sql: `
+    SELECT id, sum(passenger_count) OVER (w ROWS BETWEEN 1 FOLLOWING AND 3 FOLLOWING) AS pc_next3,
+           count(*) OVER (w ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS n_rest,
+           min(payment_type) OVER (w ROWS BETWEEN 1 PRECEDING AND 1 PRECEDING) AS prev_pt
+    FROM trips WINDOW w AS (PARTITION BY payment_type ORDER BY fare ASC NULLS FIRST, id)` },
+  { name: 'win_range_offsets', sql: `
+    SELECT id, count(*) OVER w AS n_near, sum(fare) OVER w AS fare_near,
+           max(zone_id) OVER (PARTITION BY vendor ORDER BY zone_id DESC NULLS LAST
+                              RANGE BETWEEN 3 PRECEDING AND CURRENT ROW) AS max_above
+    FROM trips WHERE zone_id IS NOT NULL
+    WINDOW w AS (PARTITION BY vendor ORDER BY zone_id ASC NULLS FIRST RANGE BETWEEN 5 PRECEDING AND 5 FOLLOWING)` },
+  { name: 'win_range_days', sql: `
+    SELECT id, count(*) OVER (PARTITION BY vendor ORDER BY CAST(pickup_ts AS DATE) ASC NULLS FIRST
+                              RANGE BETWEEN INTERVAL 3 DAY PRECEDING AND CURRENT ROW) AS n_4_days
+    FROM trips` },
+  { name: 'win_range_null_keys', sql: `
+    SELECT id, sum(v) OVER (ORDER BY k ASC NULLS FIRST RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS v_near,
+           count(*) OVER (ORDER BY k DESC NULLS FIRST RANGE BETWEEN 2 PRECEDING AND CURRENT ROW) AS n_above
+    FROM edge_l` },
+  { name: 'win_null_partition_keys', sql: `
+    SELECT id, row_number() OVER w AS rn, sum(v) OVER (PARTITION BY k) AS k_total,
+           count(*) OVER (PARTITION BY tag) AS tag_n, lag(tag) OVER w AS prev_tag
+    FROM edge_l WINDOW w AS (PARTITION BY k ORDER BY v ASC NULLS FIRST, id)` },
+  { name: 'win_first_last_nth', sql: `
+    SELECT id, first_value(payment_type) OVER w AS first_pt, last_value(payment_type) OVER w AS last_pt,
+           first_value(passenger_count IGNORE NULLS) OVER whole AS first_pc,
+           last_value(passenger_count IGNORE NULLS) OVER whole AS last_pc,
+           nth_value(fare, 3) OVER whole AS third_fare
+    FROM trips WHERE zone_id < 40
+    WINDOW w AS (PARTITION BY zone_id ORDER BY pickup_ts ASC NULLS FIRST, id),
+           whole AS (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)` },
+  { name: 'win_global_order', sql: `
+    SELECT id, rank() OVER (ORDER BY fare DESC NULLS LAST) AS fare_rank,
+           percent_rank() OVER (ORDER BY fare DESC NULLS LAST) AS pr, avg(fare) OVER () AS avg_all
+    FROM trips` },
+  { name: 'win_over_aggregate', sql: `
+    WITH a AS (
+      SELECT vendor, payment_type, sum(fare) AS total, sum(sum(fare)) OVER (PARTITION BY vendor) AS vendor_total,
+             rank() OVER (PARTITION BY vendor ORDER BY count(*) DESC NULLS LAST) AS rank_by_n
+      FROM trips GROUP BY vendor, payment_type)
+    SELECT *, dense_rank() OVER (PARTITION BY vendor ORDER BY total DESC NULLS LAST) AS share_rank FROM a` },
+  { name: 'win_qualify_top2', sql: `
+    SELECT id, zone_id, fare FROM trips
+    QUALIFY row_number() OVER (PARTITION BY zone_id ORDER BY fare DESC NULLS LAST, id) <= 2` },
+  { name: 'win_partition_aggregates', sql: `
+    SELECT id, avg(fare) OVER (PARTITION BY payment_type) AS avg_pt, count(*) OVER () AS n_all,
+           max(pickup_ts) OVER (PARTITION BY vendor) AS last_ts,
+           fare - avg(fare) OVER (PARTITION BY payment_type) AS fare_dev
+    FROM trips` },
+
   // ---- actions other than collect ----
   { name: 'action_count', sql: `
     SELECT count(*) AS count FROM trips WHERE payment_type = 'card' AND distance < 3` },

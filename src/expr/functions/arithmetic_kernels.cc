@@ -193,12 +193,28 @@ ArrayPtr DecimalArithmetic(const ArrayPtr& a, const ArrayPtr& b, const DataTypeP
     });
   }
   const int rs = result->scale(), rp = result->precision();
+  // Loop invariants of the common cases: a sum at the aligned scale and a
+  // product at the operands' combined scale need no rounding, only
+  // overflow-checked 128-bit arithmetic.
+  const bool exact_sum = rs == align && align - s1 <= 38 && align - s2 <= 38;
+  const int128_t x_factor = exact_sum ? decimal::Pow10(align - s1) : 1;
+  const int128_t y_factor = exact_sum ? decimal::Pow10(align - s2) : 1;
+  const bool exact_product = s1 + s2 == rs;
+  const int128_t bound = decimal::Pow10(rp);
   return MapBinary<int128_t, int128_t, int128_t>(a, b, result, [&](int128_t x, int128_t y) -> std::optional<int128_t> {
     std::optional<int128_t> v;
     int v_scale = rs;
     switch (op) {
       case ArithmeticOp::kAdd:
       case ArithmeticOp::kSubtract: {
+        if (exact_sum) {
+          int128_t xa, ya, sum;
+          if (!__builtin_mul_overflow(x, x_factor, &xa) && !__builtin_mul_overflow(y, y_factor, &ya) &&
+              !(op == ArithmeticOp::kAdd ? __builtin_add_overflow(xa, ya, &sum) : __builtin_sub_overflow(xa, ya, &sum))) {
+            v = sum;
+          }
+          break;
+        }
         auto xa = decimal::Rescale(x, s1, align), ya = decimal::Rescale(y, s2, align);
         int128_t sum;
         if (xa && ya &&
@@ -208,7 +224,11 @@ ArrayPtr DecimalArithmetic(const ArrayPtr& a, const ArrayPtr& b, const DataTypeP
         break;
       }
       case ArithmeticOp::kMultiply:
-        v = decimal::MultiplyRound(x, y, s1 + s2 - rs);
+        if (int128_t product; exact_product && !__builtin_mul_overflow(x, y, &product)) {
+          v = product;
+        } else {
+          v = decimal::MultiplyRound(x, y, s1 + s2 - rs);
+        }
         break;
       case ArithmeticOp::kDivide:
         if (y == 0) return DividedByZero<int128_t>(Failure{raise, spec.is_try});
@@ -228,7 +248,7 @@ ArrayPtr DecimalArithmetic(const ArrayPtr& a, const ArrayPtr& b, const DataTypeP
       case ArithmeticOp::kIntegralDivide:
         break;
     }
-    if (v && decimal::FitsPrecision(*v, rp)) return v;
+    if (v && *v < bound && *v > -bound) return v;
     return out_of_range(v, v_scale);
   });
 }

@@ -67,7 +67,8 @@ void RegisterLength(FunctionRegistry& r) {
                  {name + "(expr) - Returns the " + (bits == 1 ? "byte" : "bit") +
                       " length of string data or number of " + (bits == 1 ? "bytes" : "bits") + " of binary data.",
                   "SELECT " + name + "('Spark SQL'); -- " + std::to_string(9 * bits)},
-                 [name, bits](const Args& args) {
+                 // Init-captures: clang before 16 cannot capture structured bindings (make fuzz).
+                 [name = name, bits = bits](const Args& args) {
                    signature::CheckArgCount(name, args.size(), 1, 1);
                    return BoundScalarFunction{{argument::AsStringOrBinary(name, args, 0)}, DataType::Int(),
                                               [bits](const Kernels& a, int64_t, const EvalContext&) {

@@ -187,7 +187,7 @@ void FormatOne(const Spec& s, const Array& arg, int64_t row, const EvalContext& 
     case 'E':
     case 'g':
     case 'G': {
-      double v;
+      double v = 0;  // clang cannot see that mismatch() throws
       if (t.IsFloating()) {
         v = arg.GetValue(row).as_double();
       } else if (t.id() == TypeId::kDecimal) {

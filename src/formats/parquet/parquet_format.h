@@ -30,6 +30,10 @@ class ParquetFormat final : public FileFormat {
   // (RowGroupPruner) and accounts decode buffers in `scan.memory`.
   void ReadFiltered(const FileSplit& split, const SchemaPtr& schema, const FormatOptions& options,
                     const EvalContext& ctx, const ScanOptions& scan, const BatchSink& sink) const override;
+  // Row counts from the footers; integer and date columns' distinct values
+  // bounded by their min..max range over the column chunk statistics
+  // (parquet_statistics.cc).
+  FileStatistics Statistics(const std::vector<std::string>& files, const Schema& schema) const override;
   void Write(const std::string& path, const SchemaPtr& schema, const std::vector<RecordBatchPtr>& batches,
              const FormatOptions& options, const EvalContext& ctx) const override;
   std::string extension() const override { return ".parquet"; }

@@ -99,6 +99,26 @@ TEST_F(SqlSessionTest, HavingOrderByOrdinalsAndSetOperations) {
   EXPECT_EQ(Rows("SELECT n FROM s EXCEPT SELECT n FROM s WHERE n < 4"), (std::vector<std::string>{"[4]"}));
 }
 
+TEST_F(SqlSessionTest, RollupCubeAndGroupingSets) {
+  session_->sql("CREATE TEMP VIEW s AS SELECT * FROM VALUES ('a', 'x', 1), ('a', 'y', 2), ('b', 'x', 4) AS s(g, h, n)");
+  EXPECT_EQ(Rows("SELECT g, sum(n), grouping(g) FROM s GROUP BY ROLLUP(g) ORDER BY 3, 1"),
+            (std::vector<std::string>{"[a,3,0]", "[b,4,0]", "[null,7,1]"}));
+  EXPECT_EQ(Rows("SELECT g, h, sum(n), grouping_id() FROM s GROUP BY CUBE(g, h) ORDER BY 4, 1, 2"),
+            (std::vector<std::string>{"[a,x,1,0]", "[a,y,2,0]", "[b,x,4,0]", "[a,null,3,1]", "[b,null,4,1]",
+                                      "[null,x,5,2]", "[null,y,2,2]", "[null,null,7,3]"}));
+  EXPECT_EQ(Rows("SELECT h, count(*) FROM s GROUP BY GROUPING SETS ((h), ()) HAVING count(*) > 1 ORDER BY 1"),
+            (std::vector<std::string>{"[null,3]", "[x,2]"}));
+}
+
+TEST_F(SqlSessionTest, StructFieldsAndSubscripts) {
+  EXPECT_EQ(Rows("SELECT struct(1 AS x, 'a' AS y).x, named_struct('k', 5).k, array(10, 20)[1], map('a', 1)['a'], "
+                 "map('a', 1)['z']"),
+            (std::vector<std::string>{"[1,5,20,1,null]"}));
+  auto schema = session_->sql("SELECT struct(id, id * 2 AS twice) AS s FROM range(1)").schema();
+  EXPECT_EQ(schema.ToString(), "struct<s:struct<id:bigint,twice:bigint>>");
+  EXPECT_EQ(ErrorClass("SELECT (1)[0]"), "INVALID_EXTRACT_BASE_FIELD_TYPE");
+}
+
 TEST_F(SqlSessionTest, SyntaxErrorsCarryACaret) {
   try {
     session_->sql("SELECT * FORM t");

@@ -1,0 +1,48 @@
+# Shared by the benchmark scripts (run.sh, run_parquet_bench.sh); source it.
+# Both engines print "RESULT <name> <median ms> <checksum>" lines.
+
+# compare_results OURS THEIRS: sets `table` to the markdown table
+# `query | lakestream ms | duckdb ms | ratio` (ratio below 1: Lakestream is
+# faster) and prints it; sets `mismatch=1` when a checksum differs (noted in
+# the row). Exits 1 when DuckDB has no result for a query. Call it directly,
+# not in $(...), so that the variables reach the caller.
+compare_results() {
+  local ours="$1" theirs="$2" name ms sum line dms dsum ratio note
+  table="| query | lakestream ms | duckdb ms | ratio (lakestream / duckdb) |
+|---|---:|---:|---:|"
+  mismatch=0
+  while read -r _ name ms sum; do
+    line="$(grep "^RESULT $name " <<<"$theirs" || true)"
+    if [ -z "$line" ]; then
+      echo "compare_results: DuckDB has no result for $name" >&2
+      exit 1
+    fi
+    read -r _ _ dms dsum <<<"$line"
+    ratio="$(awk -v a="$ms" -v b="$dms" 'BEGIN { printf "%.2f", a / b }')"
+    note=""
+    if [ "$sum" != "$dsum" ]; then
+      note=" (results differ: lakestream $sum, duckdb $dsum)"
+      mismatch=1
+    fi
+    table+=$'\n'"| $name | $ms | $dms | $ratio$note |"
+  done <<<"$ours"
+  echo "$table"
+}
+
+# append_results FILE TITLE COMMAND LOAD_BEFORE TABLE: appends a dated
+# section to FILE (nothing when FILE is "none").
+append_results() {
+  local file="$1" title="$2" command="$3" load="$4" table="$5" cpu
+  [ "$file" = none ] && return 0
+  cpu="$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')"
+  {
+    echo
+    echo "## $(date -u '+%Y-%m-%d %H:%M UTC'), ${title}$(nproc) cores, ${cpu:-unknown CPU}"
+    echo
+    echo "Command: \`$command\` (git $(git rev-parse --short HEAD 2>/dev/null || echo unknown))."
+    echo "Load average before the run: $load (other processes share the machine)."
+    echo
+    echo "$table"
+  } >> "$file"
+  echo "appended to $file"
+}

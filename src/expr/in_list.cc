@@ -1,0 +1,83 @@
+#include "expr/in_list.h"
+
+#include <string_view>
+#include <unordered_set>
+
+#include "columnar/array_builder.h"
+
+namespace lakestream {
+namespace {
+
+struct Int128Hash {
+  size_t operator()(int128_t v) const {
+    const auto u = static_cast<unsigned __int128>(v);
+    return std::hash<uint64_t>()(static_cast<uint64_t>(u) ^ static_cast<uint64_t>(u >> 64) * 0x9E3779B97F4A7C15ULL);
+  }
+};
+
+// Looks every row of `value` up in `set` with `key(row)`.
+template <typename Set, typename Key>
+ArrayPtr Probe(const Array& value, const Set& set, bool list_has_null, Key key) {
+  const int64_t rows = value.length();
+  BooleanBuilder b(rows);
+  for (int64_t r = 0; r < rows; ++r) {
+    if (value.IsNull(r)) {
+      b.AppendNull();
+    } else if (set.count(key(r)) != 0) {
+      b.Append(true);
+    } else if (list_has_null) {
+      b.AppendNull();
+    } else {
+      b.Append(false);
+    }
+  }
+  return b.Finish();
+}
+
+template <typename T>
+ArrayPtr ProbeIntegers(const Array& value, const std::vector<const Value*>& items, bool list_has_null) {
+  std::unordered_set<int64_t> set;
+  for (const Value* v : items) set.insert(v->as_int());
+  const T* data = value.values<T>();
+  return Probe(value, set, list_has_null, [&](int64_t r) { return static_cast<int64_t>(data[r]); });
+}
+
+}  // namespace
+
+ArrayPtr EvalInLiteralList(const Expr& in, const ArrayPtr& value) {
+  std::vector<const Value*> items;
+  bool list_has_null = false;
+  for (size_t i = 1; i < in.children.size(); ++i) {
+    const Expr& item = *in.children[i];
+    if (item.kind != ExprKind::kLiteral) return nullptr;
+    if (item.value.is_null()) {
+      list_has_null = true;
+      continue;
+    }
+    if (!TypeEquals(item.type, value->type())) return nullptr;
+    items.push_back(&item.value);
+  }
+  switch (value->type_id()) {
+    case TypeId::kByte: return ProbeIntegers<int8_t>(*value, items, list_has_null);
+    case TypeId::kShort: return ProbeIntegers<int16_t>(*value, items, list_has_null);
+    case TypeId::kInt:
+    case TypeId::kDate: return ProbeIntegers<int32_t>(*value, items, list_has_null);
+    case TypeId::kLong:
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampNtz: return ProbeIntegers<int64_t>(*value, items, list_has_null);
+    case TypeId::kDecimal: {
+      std::unordered_set<int128_t, Int128Hash> set;
+      for (const Value* v : items) set.insert(v->as_decimal());
+      const int128_t* data = value->values<int128_t>();
+      return Probe(*value, set, list_has_null, [&](int64_t r) { return data[r]; });
+    }
+    case TypeId::kString: {
+      std::unordered_set<std::string_view> set;
+      for (const Value* v : items) set.insert(v->as_string());
+      return Probe(*value, set, list_has_null, [&](int64_t r) { return value->GetView(r); });
+    }
+    default: return nullptr;
+  }
+}
+
+}  // namespace lakestream
