@@ -17,6 +17,7 @@
 
 #include "columnar/check.h"
 #include "expr/binder.h"
+#include "expr/conjuncts.h"
 #include "lakestream/error.h"
 #include "plan/analyzer_impl.h"
 
@@ -38,15 +39,6 @@ std::vector<ExprPtr> NodeExpressions(const LogicalPlan& p) {
   out.insert(out.end(), p.groupings.begin(), p.groupings.end());
   if (p.condition) out.push_back(p.condition);
   return out;
-}
-
-void SplitConjuncts(const ExprPtr& e, std::vector<ExprPtr>* out) {
-  if (e->kind == ExprKind::kCall && e->name == "and" && e->children.size() == 2) {
-    SplitConjuncts(e->children[0], out);
-    SplitConjuncts(e->children[1], out);
-    return;
-  }
-  out->push_back(e);
 }
 
 ExprPtr AndAll(const std::vector<ExprPtr>& conjuncts) {
