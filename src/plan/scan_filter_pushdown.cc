@@ -1,19 +1,11 @@
 // Filter pushdown into scans: the conjuncts of a filter sitting on a file scan
 // travel into the scan so readers can skip row groups and pages. The filter
 // stays, because readers only skip what provably cannot match.
+#include "expr/conjuncts.h"
 #include "plan/optimizer.h"
 
 namespace lakestream {
 namespace {
-
-void SplitConjuncts(const ExprPtr& e, std::vector<ExprPtr>* out) {
-  if (e->kind == ExprKind::kCall && e->name == "and" && e->children.size() == 2) {
-    SplitConjuncts(e->children[0], out);
-    SplitConjuncts(e->children[1], out);
-    return;
-  }
-  out->push_back(e);
-}
 
 LogicalPlanPtr Push(const LogicalPlanPtr& plan) {
   std::vector<LogicalPlanPtr> children;
