@@ -21,11 +21,12 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 

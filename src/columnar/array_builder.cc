@@ -34,8 +34,7 @@ BufferPtr ValidityBuilder::Finish() {
 
 // ---- BooleanBuilder -------------------------------------------------------------
 
-void BooleanBuilder::Reserve(int64_t capacity) {
-  if (capacity <= capacity_ && values_) return;
+void BooleanBuilder::Grow(int64_t capacity) {
   int64_t c = std::max<int64_t>({capacity, capacity_ * 2, 64});
   if (!values_) values_ = Buffer::Allocate(bit_util::BytesForBits(c));
   else values_->Resize(bit_util::BytesForBits(c));

@@ -64,13 +64,16 @@ class PrimitiveBuilder {
 class BooleanBuilder {
  public:
   explicit BooleanBuilder(int64_t capacity = 0) { Reserve(capacity); }
-  void Reserve(int64_t capacity);
+  void Reserve(int64_t capacity) {
+    if (capacity > capacity_ || !values_) Grow(capacity);
+  }
   void Append(bool v) { Reserve(length_ + 1); bit_util::SetBitTo(values_->mutable_data(), length_++, v); validity_.AppendValid(); }
   void AppendNull() { Reserve(length_ + 1); bit_util::ClearBit(values_->mutable_data(), length_++); validity_.AppendNull(); }
   int64_t length() const { return length_; }
   ArrayPtr Finish();
 
  private:
+  void Grow(int64_t capacity);
   BufferPtr values_;
   ValidityBuilder validity_;
   int64_t length_ = 0;

@@ -28,13 +28,13 @@ class ProbeState : public OperatorState {
 }  // namespace
 
 HashJoin::HashJoin(SchemaPtr schema, PhysicalOperatorPtr left, PhysicalOperatorPtr right, JoinType type,
-                   std::vector<JoinKey> keys, ExprPtr residual)
+                   std::vector<JoinKey> keys, ExprPtr residual, bool build_semi)
     : PhysicalOperator(schema, {left, right}),
       type_(type),
       keys_(std::move(keys)),
       residual_(residual),
       encoder_(KeyTypes(keys_)),
-      emitter_(type, residual, schema, *left->schema(), *right->schema()) {}
+      emitter_(type, residual, schema, *left->schema(), *right->schema(), build_semi) {}
 
 std::string HashJoin::Describe() const {
   std::string l, r;
@@ -44,6 +44,7 @@ std::string HashJoin::Describe() const {
     r += keys_[i].right->ToString();
   }
   std::string s = "HashJoin [" + l + "], [" + r + "], " + JoinTypeName(type_);
+  if (emitter_.build_semi()) s += " (the build side's rows)";
   if (residual_) s += ", " + residual_->ToString();
   return s;
 }
@@ -101,7 +102,9 @@ void HashJoin::Execute(ExecutionState& state, OperatorState* local, const Record
 
 void HashJoin::Flush(ExecutionState& state, std::vector<RecordBatchPtr>& output) const {
   auto& g = static_cast<HashJoinGlobal&>(state.sink_state(*this));
-  if (RecordBatchPtr b = emitter_.EmitUnmatchedBuild(g.build(), g.matched())) output.push_back(b);
+  RecordBatchPtr b = emitter_.build_semi() ? emitter_.EmitBuildSemi(g.build(), g.matched())
+                                           : emitter_.EmitUnmatchedBuild(g.build(), g.matched());
+  if (b) output.push_back(b);
 }
 
 }  // namespace lakestream

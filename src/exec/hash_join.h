@@ -20,8 +20,11 @@ struct JoinKey {
 
 class HashJoin : public PhysicalOperator {
  public:
+  // `build_semi`: `type` is a left semi or anti join whose left side is
+  // `right` here, the build side (JoinEmitter's build_semi): the result is
+  // emitted once the probe side ends.
   HashJoin(SchemaPtr schema, PhysicalOperatorPtr left, PhysicalOperatorPtr right, JoinType type,
-           std::vector<JoinKey> keys, ExprPtr residual);
+           std::vector<JoinKey> keys, ExprPtr residual, bool build_semi = false);
 
   OperatorRole role() const override { return OperatorRole::kJoin; }
   std::string Describe() const override;

@@ -6,8 +6,8 @@
 namespace lakestream {
 
 JoinEmitter::JoinEmitter(JoinType type, ExprPtr residual, SchemaPtr output_schema, const Schema& left,
-                         const Schema& right)
-    : type_(type), residual_(std::move(residual)), output_schema_(std::move(output_schema)) {
+                         const Schema& right, bool build_semi)
+    : type_(type), build_semi_(build_semi), residual_(std::move(residual)), output_schema_(std::move(output_schema)) {
   std::vector<Field> fields = left.fields();
   fields.insert(fields.end(), right.fields().begin(), right.fields().end());
   pair_schema_ = std::make_shared<Schema>(std::move(fields));
@@ -28,7 +28,8 @@ void JoinEmitter::Emit(const RecordBatch& probe, int64_t begin, int64_t end, con
                        std::vector<int32_t>& probe_rows, std::vector<int32_t>& build_rows,
                        std::atomic<uint8_t>* build_matched, const EvalContext& ctx,
                        std::vector<RecordBatchPtr>& out) const {
-  const bool pair_output = type_ == JoinType::kInner || type_ == JoinType::kCross || type_ == JoinType::kRight;
+  const bool pair_output =
+      !build_semi_ && (type_ == JoinType::kInner || type_ == JoinType::kCross || type_ == JoinType::kRight);
   RecordBatchPtr pairs;
   if (residual_ && !probe_rows.empty()) {
     pairs = Pairs(probe, build, probe_rows, build_rows, pair_schema_);
@@ -48,6 +49,7 @@ void JoinEmitter::Emit(const RecordBatch& probe, int64_t begin, int64_t end, con
   if (build_matched != nullptr) {
     for (int32_t b : build_rows) build_matched[b].store(1, std::memory_order_relaxed);
   }
+  if (build_semi_) return;
   switch (type_) {
     case JoinType::kInner:
     case JoinType::kCross:
@@ -110,6 +112,16 @@ RecordBatchPtr JoinEmitter::EmitUnmatchedBuild(const RecordBatch& build,
   for (const auto& t : left_types_) columns.push_back(MakeNullArray(t, static_cast<int64_t>(rows.size())));
   TakeColumns(build, rows.data(), static_cast<int64_t>(rows.size()), columns);
   return std::make_shared<RecordBatch>(output_schema_, std::move(columns), static_cast<int64_t>(rows.size()));
+}
+
+RecordBatchPtr JoinEmitter::EmitBuildSemi(const RecordBatch& build, const std::atomic<uint8_t>* build_matched) const {
+  const bool semi = type_ == JoinType::kLeftSemi;
+  std::vector<int32_t> rows;
+  for (int64_t r = 0; r < build.num_rows(); ++r) {
+    if ((build_matched[r].load(std::memory_order_relaxed) != 0) == semi) rows.push_back(static_cast<int32_t>(r));
+  }
+  if (rows.empty()) return nullptr;
+  return TakeRows(build, rows, output_schema_);
 }
 
 }  // namespace lakestream

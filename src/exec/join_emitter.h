@@ -17,10 +17,17 @@ namespace lakestream {
 class JoinEmitter {
  public:
   // `residual` (may be null) is bound against left ++ right columns.
-  JoinEmitter(JoinType type, ExprPtr residual, SchemaPtr output_schema, const Schema& left, const Schema& right);
+  // `build_semi`: a left semi or anti join whose left side is the build side
+  // (inputs swapped to build the hash table over the smaller one): probing
+  // only marks build rows, and EmitBuildSemi() emits the result at the end.
+  JoinEmitter(JoinType type, ExprPtr residual, SchemaPtr output_schema, const Schema& left, const Schema& right,
+              bool build_semi = false);
 
-  // Whether build rows must be marked as matched (right and full joins).
-  bool tracks_build_matches() const { return type_ == JoinType::kRight || type_ == JoinType::kFull; }
+  // Whether build rows must be marked as matched (right and full joins, build_semi).
+  bool tracks_build_matches() const {
+    return type_ == JoinType::kRight || type_ == JoinType::kFull || build_semi_;
+  }
+  bool build_semi() const { return build_semi_; }
 
   // `probe_rows`/`build_rows`: every candidate pair whose probe row lies in
   // [begin, end), in probe-row order. Keeps the pairs passing the residual,
@@ -32,12 +39,15 @@ class JoinEmitter {
 
   // Build rows never marked matched, with NULLs for the left columns.
   RecordBatchPtr EmitUnmatchedBuild(const RecordBatch& build, const std::atomic<uint8_t>* build_matched) const;
+  // build_semi: the build rows marked matched (semi) or never marked (anti).
+  RecordBatchPtr EmitBuildSemi(const RecordBatch& build, const std::atomic<uint8_t>* build_matched) const;
 
  private:
   RecordBatchPtr Pairs(const RecordBatch& probe, const RecordBatch& build, const std::vector<int32_t>& probe_rows,
                        const std::vector<int32_t>& build_rows, const SchemaPtr& schema) const;
 
   JoinType type_;
+  bool build_semi_;
   ExprPtr residual_;
   SchemaPtr output_schema_;
   SchemaPtr pair_schema_;  // left ++ right

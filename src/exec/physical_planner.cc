@@ -14,7 +14,9 @@
 #include "exec/top_n.h"
 #include "exec/union_all.h"
 #include "exec/window.h"
+#include "expr/column_refs.h"
 #include "lakestream/error.h"
+#include "plan/cardinality_estimator.h"
 
 namespace lakestream {
 
@@ -93,6 +95,19 @@ PhysicalOperatorPtr PlanJoin(const LogicalPlan& node) {
   if (keys.empty()) return std::make_shared<NestedLoopJoin>(node.schema, left, right, type, node.condition);
   // The residual re-checks the whole condition on key matches: simple and exact.
   ExprPtr residual = all_keys ? nullptr : node.condition;
+  // A semi or anti join of a small left side against a large right one
+  // builds its hash table over the left side and probes with the right.
+  constexpr double kBuildLeftRatio = 4;
+  if ((type == JoinType::kLeftSemi || type == JoinType::kLeftAnti) &&
+      EstimateRows(*node.children[1]) > kBuildLeftRatio * EstimateRows(*node.children[0])) {
+    const int num_right = static_cast<int>(node.children[1]->schema->num_fields());
+    std::vector<int> swap(num_left + num_right);
+    for (int i = 0; i < num_left; ++i) swap[i] = num_right + i;
+    for (int i = 0; i < num_right; ++i) swap[num_left + i] = i;
+    for (auto& k : keys) std::swap(k.left, k.right);
+    if (residual) residual = RemapColumnRefs(residual, swap);
+    return std::make_shared<HashJoin>(node.schema, right, left, type, std::move(keys), residual, /*build_semi=*/true);
+  }
   return std::make_shared<HashJoin>(node.schema, left, right, type, std::move(keys), residual);
 }
 

@@ -140,7 +140,9 @@ std::optional<int128_t> MultiplyRound(int128_t a, int128_t b, int drop) {
   // The common case, a product that fits 128 bits, without big arithmetic:
   // the same half-up rounding of the magnitude.
   int128_t product;
-  if (drop >= 0 && drop <= 38 && !__builtin_mul_overflow(a, b, &product)) {
+  const bool narrow = a == static_cast<int64_t>(a) && b == static_cast<int64_t>(b);
+  if (narrow) product = static_cast<int128_t>(static_cast<int64_t>(a)) * static_cast<int64_t>(b);
+  if (drop >= 0 && drop <= 38 && (narrow || !__builtin_mul_overflow(a, b, &product))) {
     if (drop == 0) return product;
     const uint128_t m = Abs(product);
     uint128_t q, r;

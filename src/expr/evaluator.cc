@@ -289,8 +289,15 @@ std::vector<int32_t> EvaluateSelection(const Expr& predicate, const RecordBatch&
     ArrayPtr mask = EvalOn(*c, f, selected, ctx);
     Rows kept;
     kept.reserve(selected.size());
-    for (size_t k = 0; k < selected.size(); ++k) {
-      if (IsTrue(*mask, static_cast<int64_t>(k))) kept.push_back(selected[k]);
+    if (mask->type_id() == TypeId::kBoolean && mask->null_count() == 0) {
+      const uint8_t* bits = mask->buffers()[1]->data();
+      for (size_t k = 0; k < selected.size(); ++k) {
+        if ((bits[k >> 3] >> (k & 7)) & 1) kept.push_back(selected[k]);
+      }
+    } else {
+      for (size_t k = 0; k < selected.size(); ++k) {
+        if (IsTrue(*mask, static_cast<int64_t>(k))) kept.push_back(selected[k]);
+      }
     }
     selected = std::move(kept);
     if (selected.empty()) break;

@@ -106,6 +106,10 @@ ArrayPtr MapUnary(const ArrayPtr& in, const DataTypePtr& out_type, F&& f) {
   const int64_t n = in->length();
   OutputBuilderFor<Out> b(out_type, n);
   const Array& a = *in;
+  if (a.null_count() == 0 && a.type_id() != TypeId::kNull) {
+    for (int64_t i = 0; i < n; ++i) AppendResult(b, f(ReadValue<In>(a, i)));
+    return b.Finish();
+  }
   for (int64_t i = 0; i < n; ++i) {
     if (a.IsNull(i)) {
       b.AppendNull();
@@ -124,6 +128,10 @@ ArrayPtr MapBinary(const ArrayPtr& left, const ArrayPtr& right, const DataTypePt
   OutputBuilderFor<Out> b(out_type, n);
   const Array& x = *left;
   const Array& y = *right;
+  if (x.null_count() == 0 && y.null_count() == 0 && x.type_id() != TypeId::kNull && y.type_id() != TypeId::kNull) {
+    for (int64_t i = 0; i < n; ++i) AppendResult(b, f(ReadValue<A>(x, i), ReadValue<B>(y, i)));
+    return b.Finish();
+  }
   for (int64_t i = 0; i < n; ++i) {
     if (x.IsNull(i) || y.IsNull(i)) {
       b.AppendNull();

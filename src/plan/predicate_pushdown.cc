@@ -7,6 +7,7 @@
 // joins take what their semantics allow. A conjunct stops where it can go no
 // further and becomes a filter there. Nondeterministic conjuncts stay put.
 #include <algorithm>
+#include <set>
 
 #include "expr/column_refs.h"
 #include "expr/conjuncts.h"

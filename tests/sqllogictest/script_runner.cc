@@ -76,10 +76,12 @@ class ScriptState {
     } catch (const std::exception& e) {
       *actual = e.what();
       if (!r.expect_error) return "statement failed";
-      if (!r.error_regex.empty() && !std::regex_search(e.what(), std::regex(r.error_regex))) {
-        return "error message does not match";
+      if (r.error_regex.empty()) return "";
+      try {
+        return std::regex_search(e.what(), std::regex(r.error_regex)) ? "" : "error message does not match";
+      } catch (const std::regex_error&) {
+        return "invalid regex '" + r.error_regex + "'";
       }
-      return "";
     }
     *actual = "(statement succeeded)";
     return r.expect_error ? "statement should have failed" : "";

@@ -85,7 +85,8 @@ Record ParseRecord(const std::vector<Line>& lines) {
     for (size_t e = end + 1; e < lines.size(); ++e) r.expected.push_back(lines[e].text);
     return r;
   }
-  if (words[0] == "hash-threshold" && words.size() >= 2) {
+  if (words[0] == "hash-threshold" && words.size() >= 2 &&
+      words[1].find_first_not_of("0123456789") == std::string::npos && words[1].size() < 10) {
     r.kind = Record::Kind::kHashThreshold;
     r.hash_threshold = std::stoi(words[1]);
     return r;

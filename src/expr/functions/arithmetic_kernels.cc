@@ -201,6 +201,43 @@ ArrayPtr DecimalArithmetic(const ArrayPtr& a, const ArrayPtr& b, const DataTypeP
   const int128_t y_factor = exact_sum ? decimal::Pow10(align - s2) : 1;
   const bool exact_product = s1 + s2 == rs;
   const int128_t bound = decimal::Pow10(rp);
+  // 128-bit overflow checks are library calls: operands that fit 64 bits
+  // multiply without one.
+  auto multiply = [](int128_t x, int128_t y, int128_t* out) {
+    if (x == static_cast<int64_t>(x) && y == static_cast<int64_t>(y)) {
+      *out = static_cast<int128_t>(static_cast<int64_t>(x)) * static_cast<int64_t>(y);
+      return true;
+    }
+    return !__builtin_mul_overflow(x, y, out);
+  };
+  // Without NULLs, the exact cases run as a plain loop; a row that overflows
+  // or leaves the precision sends the whole batch down the general path,
+  // which raises or returns NULL as the mode asks.
+  const bool exact = (op == ArithmeticOp::kMultiply && exact_product) ||
+                     ((op == ArithmeticOp::kAdd || op == ArithmeticOp::kSubtract) && exact_sum);
+  if (exact && a->null_count() == 0 && b->null_count() == 0) {
+    const int64_t n = a->length();
+    BufferPtr values = Buffer::Allocate(n * static_cast<int64_t>(sizeof(int128_t)));
+    int128_t* out = values->mutable_data_as<int128_t>();
+    const int128_t* xs = a->values<int128_t>();
+    const int128_t* ys = b->values<int128_t>();
+    bool ok = true;
+    for (int64_t i = 0; i < n && ok; ++i) {
+      int128_t v = 0;
+      if (op == ArithmeticOp::kMultiply) {
+        ok = multiply(xs[i], ys[i], &v);
+      } else {
+        int128_t xa = 0, ya = 0;
+        ok = multiply(xs[i], x_factor, &xa) && multiply(ys[i], y_factor, &ya) &&
+             !(op == ArithmeticOp::kAdd ? __builtin_add_overflow(xa, ya, &v) : __builtin_sub_overflow(xa, ya, &v));
+      }
+      ok = ok && v < bound && v > -bound;
+      out[i] = v;
+    }
+    if (ok) {
+      return std::make_shared<Array>(result, n, std::vector<BufferPtr>{nullptr, values}, std::vector<ArrayPtr>{}, 0);
+    }
+  }
   return MapBinary<int128_t, int128_t, int128_t>(a, b, result, [&](int128_t x, int128_t y) -> std::optional<int128_t> {
     std::optional<int128_t> v;
     int v_scale = rs;
@@ -209,7 +246,7 @@ ArrayPtr DecimalArithmetic(const ArrayPtr& a, const ArrayPtr& b, const DataTypeP
       case ArithmeticOp::kSubtract: {
         if (exact_sum) {
           int128_t xa, ya, sum;
-          if (!__builtin_mul_overflow(x, x_factor, &xa) && !__builtin_mul_overflow(y, y_factor, &ya) &&
+          if (multiply(x, x_factor, &xa) && multiply(y, y_factor, &ya) &&
               !(op == ArithmeticOp::kAdd ? __builtin_add_overflow(xa, ya, &sum) : __builtin_sub_overflow(xa, ya, &sum))) {
             v = sum;
           }
@@ -224,7 +261,7 @@ ArrayPtr DecimalArithmetic(const ArrayPtr& a, const ArrayPtr& b, const DataTypeP
         break;
       }
       case ArithmeticOp::kMultiply:
-        if (int128_t product; exact_product && !__builtin_mul_overflow(x, y, &product)) {
+        if (int128_t product; exact_product && multiply(x, y, &product)) {
           v = product;
         } else {
           v = decimal::MultiplyRound(x, y, s1 + s2 - rs);

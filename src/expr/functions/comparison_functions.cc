@@ -40,6 +40,30 @@ int Compare3(T x, T y) {
   }
 }
 
+// Integers, dates and decimals without NULLs: one loop per operator writing
+// the result bits directly.
+template <typename T>
+ArrayPtr CompareIntegersNoNulls(const Array& a, const Array& b, CmpOp op) {
+  const int64_t n = a.length();
+  BufferPtr bits = Buffer::Allocate(bit_util::BytesForBits(n));
+  uint8_t* out = bits->mutable_data();
+  const T* x = a.values<T>();
+  const T* y = b.values<T>();
+  auto run = [&](auto test) {
+    for (int64_t i = 0; i < n; ++i) out[i >> 3] |= static_cast<uint8_t>(test(x[i], y[i])) << (i & 7);
+  };
+  switch (op) {
+    case CmpOp::kEq: run([](T p, T q) { return p == q; }); break;
+    case CmpOp::kNe: run([](T p, T q) { return p != q; }); break;
+    case CmpOp::kLt: run([](T p, T q) { return p < q; }); break;
+    case CmpOp::kLe: run([](T p, T q) { return p <= q; }); break;
+    case CmpOp::kGt: run([](T p, T q) { return p > q; }); break;
+    case CmpOp::kGe: run([](T p, T q) { return p >= q; }); break;
+  }
+  return std::make_shared<Array>(DataType::Boolean(), n, std::vector<BufferPtr>{nullptr, bits},
+                                 std::vector<ArrayPtr>{}, 0);
+}
+
 ArrayPtr CompareArrays(const ArrayPtr& a, const ArrayPtr& b, CmpOp op) {
   const DataTypePtr out = DataType::Boolean();
   const TypeId id = a->type_id();
@@ -57,6 +81,9 @@ ArrayPtr CompareArrays(const ArrayPtr& a, const ArrayPtr& b, CmpOp op) {
   }
   return VisitPhysicalType(id, [&](auto tag) -> ArrayPtr {
     using T = decltype(tag);
+    if constexpr ((std::is_integral_v<T> && !std::is_same_v<T, bool>) || std::is_same_v<T, int128_t>) {
+      if (a->null_count() == 0 && b->null_count() == 0) return CompareIntegersNoNulls<T>(*a, *b, op);
+    }
     return MapBinary<bool, T, T>(a, b, out, [op](T x, T y) { return Test(op, Compare3<T>(x, y)); });
   });
 }

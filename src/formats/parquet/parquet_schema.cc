@@ -92,6 +92,7 @@ class SchemaConverter {
     std::vector<ParquetNode> fields;
     int children = ChildCount(root);
     for (int i = 0; i < children; ++i) fields.push_back(ConvertNext(LevelContext{}, 1));
+    RequireUniqueNames(fields);
     if (next_ != elements_.size()) {
       Fail("the schema lists " + std::to_string(elements_.size()) + " elements but the tree holds " +
            std::to_string(next_));
@@ -102,6 +103,21 @@ class SchemaConverter {
  private:
   [[noreturn]] void Fail(const std::string& what) const {
     throw ParquetCorruptError("Invalid Parquet schema in file " + file_ + ": " + what + ".");
+  }
+
+  // Fields are found by name, so two of one name would read the same column
+  // twice; Spark refuses such schemas too.
+  void RequireUniqueNames(const std::vector<ParquetNode>& fields) const {
+    for (size_t i = 0; i < fields.size(); ++i) {
+      for (size_t j = 0; j < i; ++j) {
+        if (fields[i].field.name != fields[j].field.name) continue;
+        std::string column;
+        for (const auto& p : path_) column += p + ".";
+        throw UserError("COLUMN_ALREADY_EXISTS", "42711",
+                        "The column `" + column + fields[i].field.name + "` already exists: the schema of Parquet file " +
+                            file_ + " has two fields of that name.");
+      }
+    }
   }
 
   int ChildCount(const SchemaElement& e) const {
@@ -170,6 +186,7 @@ class SchemaConverter {
       node.children.push_back(ConvertNext(inner, depth + 1));
       fields.push_back(node.children.back().field);
     }
+    RequireUniqueNames(node.children);
     node.field.type = DataType::Struct(std::move(fields));
     for (const auto& child : node.children) {
       if (node.first_leaf < 0) node.first_leaf = child.first_leaf;  // empty structs have none

@@ -90,7 +90,9 @@ class ParquetSchema {
   // Converts `metadata.schema`. `file` names the file in error messages.
   // Throws ParquetCorruptError for a malformed tree (counts that do not add
   // up, a group without children count, invalid LIST/MAP shapes, nesting over
-  // 100 levels) and ParquetUnsupportedError for a DECIMAL over 38 digits.
+  // 100 levels), ParquetUnsupportedError for a DECIMAL over 38 digits and
+  // UserError COLUMN_ALREADY_EXISTS when a group (or the root) has two fields
+  // of the same name.
   ParquetSchema(const FileMetaData& metadata, const std::string& file);
 
   // Top-level fields, nullability as stored, with the key-value metadata.

@@ -78,6 +78,29 @@ TEST(HashJoinTest, ResidualRespectsOuterSemantics) {
   EXPECT_EQ(right.size(), 6u);  // 3 matches + r2b, r3, rnull unmatched
 }
 
+TEST(HashJoinTest, SemiAndAntiOfASmallLeftSideBuildOverIt) {
+  // Five times Right(): the planner builds the hash table over Left() and
+  // emits its rows that matched (or not) once the probe ends.
+  std::vector<Row> many;
+  for (int copy = 0; copy < 5; ++copy) {
+    for (const auto& r : RunPlan(Right())) many.push_back(r);
+  }
+  auto big = Local("rk INT, rv STRING", many);
+  auto semi = JoinPlan(Left(), big, JoinType::kLeftSemi, KeysEqual());
+  const std::string plan = ExplainPhysicalPlan(semi, QueryContext{});
+  EXPECT_NE(plan.find("build side"), std::string::npos) << plan;
+  EXPECT_EQ(Sorted(RunPlan(semi, 2)),
+            Sorted({{Value(1), Value("l1")}, {Value(2), Value("l2a")}, {Value(2), Value("l2b")}}));
+  EXPECT_EQ(Sorted(RunPlan(JoinPlan(Left(), big, JoinType::kLeftAnti, KeysEqual()), 2)),
+            Sorted({{Value(), Value("lnull")}, {Value(4), Value("l4")}}));
+  // A residual over both sides: key 2 finds only r2a and r2b, which it rejects.
+  auto cond = Call("and", {KeysEqual(), Call("not", {In(Col("rv"), {Lit(Value("r2a"), DataType::String()),
+                                                                     Lit(Value("r2b"), DataType::String())})})});
+  EXPECT_EQ(Sorted(RunPlan(JoinPlan(Left(), big, JoinType::kLeftSemi, cond))), Sorted({{Value(1), Value("l1")}}));
+  EXPECT_EQ(Sorted(RunPlan(JoinPlan(Left(), big, JoinType::kLeftAnti, cond))),
+            Sorted({{Value(2), Value("l2a")}, {Value(2), Value("l2b")}, {Value(), Value("lnull")}, {Value(4), Value("l4")}}));
+}
+
 TEST(HashJoinTest, EmptySides) {
   auto empty_left = Local("lk INT, lv STRING", {});
   auto empty_right = Local("rk INT, rv STRING", {});

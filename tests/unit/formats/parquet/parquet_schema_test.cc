@@ -258,6 +258,27 @@ TEST(ParquetSchemaTest, MalformedTreesAreCorruptErrorsNamingTheFile) {
   EXPECT_THROW(ParquetSchema(FileMetaData{}, "empty.parquet"), ParquetCorruptError);
 }
 
+// Found by parquet_reader_fuzzer: two fields of one name read the same leaf twice.
+TEST(ParquetSchemaTest, DuplicateFieldNamesAreColumnAlreadyExists) {
+  try {
+    ParquetSchema s(Meta({Leaf("a", PhysicalType::kInt32), Leaf("a", PhysicalType::kInt64)}), "dup.parquet");
+    FAIL();
+  } catch (const UserError& e) {
+    EXPECT_EQ(e.error_class(), "COLUMN_ALREADY_EXISTS");
+    EXPECT_NE(e.message().find("`a`"), std::string::npos) << e.message();
+    EXPECT_NE(e.message().find("dup.parquet"), std::string::npos) << e.message();
+  }
+  try {
+    ParquetSchema s(Meta({Group("s", 2), Leaf("x", PhysicalType::kInt32), Leaf("x", PhysicalType::kInt32)}), "t");
+    FAIL();
+  } catch (const UserError& e) {
+    EXPECT_EQ(e.error_class(), "COLUMN_ALREADY_EXISTS");
+    EXPECT_NE(e.message().find("`s.x`"), std::string::npos) << e.message();
+  }
+  // Names that differ only in case are distinct fields (matched exactly first).
+  EXPECT_EQ(TypeOf({Leaf("a", PhysicalType::kInt32), Leaf("A", PhysicalType::kInt64)}, 1)->ToString(), "bigint");
+}
+
 TEST(ParquetSchemaTest, AsNullableReachesEveryLevel) {
   auto t = DataType::Struct({Field("a", DataType::Array(DataType::Int(), false), false),
                              Field("m", DataType::Map(DataType::Int(), DataType::Int(), false), false)});
