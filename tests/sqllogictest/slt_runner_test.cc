@@ -12,7 +12,8 @@ namespace {
 TEST(SltParser, SplitsRecordsAndStripsCommentsAndCarriageReturns) {
   auto records = ParseScript(
       "hash-threshold 8\r\n\r\nstatement ok\r\nCREATE TABLE t(a INT)\r\n\r\n"
-      "# a comment\nskipif mysql # why\nonlyif lakestream\nquery IT rowsort label-1\nSELECT 1,\n# inner\n'x'\n----\n1\nx\n\n"
+      "# a comment\nskipif mysql # why\nonlyif lakestream\nquery IT rowsort label-1\n"
+      "SELECT 1,\n# inner\n'x'\n----\n1\nx\n\n"
       "statement error DIVIDE_BY_\nSELECT 1/0\n\nhalt\n");
   ASSERT_EQ(records.size(), 5u);
   EXPECT_EQ(records[0].kind, Record::Kind::kHashThreshold);

@@ -99,7 +99,8 @@ bool PageReader::Next(Page* page) {
     }
     size_t body_start = position_ + header_size;
     size_t body_end = body_start + static_cast<size_t>(h.compressed_page_size);
-    if (body_end > chunk_.size() && !Extend(body_end)) {
+    // Extend stops at the file's end, which may still leave the body short.
+    if (body_end > chunk_.size() && (!Extend(body_end) || body_end > chunk_.size())) {
       Fail(*page, "the page body of " + std::to_string(h.compressed_page_size) + " bytes runs past the file");
     }
     const auto* base = reinterpret_cast<const uint8_t*>(chunk_.data());

@@ -121,9 +121,16 @@ void ParquetFileReader::Read(const std::vector<int>& row_groups, const std::vect
   const auto& leaves = schema().leaves();
   std::vector<std::unique_ptr<RecordAssembler>> assemblers(fields.size());
   std::vector<int> needed;
+  std::vector<const ParquetNode*> claimed;
   for (size_t f = 0; f < fields.size(); ++f) {
     const ParquetNode* node = FindField(fields[f].name);
     if (!node) continue;
+    if (std::find(claimed.begin(), claimed.end(), node) != claimed.end()) {
+      throw UserError("AMBIGUOUS_REFERENCE_TO_FIELDS", "42000",
+                      "Ambiguous reference to the field `" + fields[f].name + "` in Parquet file " + path() +
+                          ": it matches a column another requested column matches too.");
+    }
+    claimed.push_back(node);
     assemblers[f] = std::make_unique<RecordAssembler>(*node, fields[f].type, leaves, path());
     const auto& n = assemblers[f]->needed_leaves();
     needed.insert(needed.end(), n.begin(), n.end());

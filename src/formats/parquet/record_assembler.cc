@@ -310,10 +310,17 @@ class Matcher {
         if (!CanReadAs(*f.field.type, *requested)) Mismatch(f, requested, path);
         n.levels_leaf = f.leaf;
         break;
-      case ParquetNode::Kind::kStruct:
+      case ParquetNode::Kind::kStruct: {
         if (requested->id() != TypeId::kStruct) Mismatch(f, requested, path);
+        std::vector<const ParquetNode*> claimed;
         for (const auto& field : requested->fields()) {
           const ParquetNode* child = FindChild(f, field.name);
+          // Two requested fields matching one file field (a and A) would
+          // both consume its values.
+          if (child && std::find(claimed.begin(), claimed.end(), child) != claimed.end()) {
+            ThrowAmbiguousField(path + "." + field.name);
+          }
+          claimed.push_back(child);
           if (!child) {
             n.children.push_back(ReadNode{nullptr, field.type, -1, {}});
             continue;
@@ -323,6 +330,7 @@ class Matcher {
         }
         if (n.levels_leaf < 0) n.levels_leaf = f.first_leaf;
         break;
+      }
       case ParquetNode::Kind::kList:
         if (requested->id() != TypeId::kArray) Mismatch(f, requested, path);
         n.children.push_back(Match(f.children[0], requested->element_type(), path + ".element"));
@@ -348,6 +356,12 @@ class Matcher {
       if (strcasecmp(c.field.name.c_str(), name.c_str()) == 0) return &c;
     }
     return nullptr;
+  }
+
+  [[noreturn]] void ThrowAmbiguousField(const std::string& path) const {
+    throw UserError("AMBIGUOUS_REFERENCE_TO_FIELDS", "42000",
+                    "Ambiguous reference to the field `" + path + "` in Parquet file " + file_ +
+                        ": it matches a field another requested field matches too.");
   }
 
   [[noreturn]] void Mismatch(const ParquetNode& f, const DataTypePtr& requested, const std::string& path) const {
