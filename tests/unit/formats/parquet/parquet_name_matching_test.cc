@@ -12,10 +12,9 @@ namespace {
 
 using ParquetNameMatchingTest = FormatTest;
 
-// Open (reported by pq_fuzz_bench): struct<a, A> read from a file whose struct
-// has only `a` matches both requested fields to the one leaf; the second
-// finds its values already taken and fails LS_CHECK in record_assembler.cc
-// (INTERNAL_ERROR "values->size() >= v.length * width (0 vs 4)").
+// struct<a, A> read from a file whose struct has only `a`: both requested
+// fields match the one leaf, whose values the assembler hands out once (this
+// used to fail LS_CHECK in record_assembler.cc with INTERNAL_ERROR).
 TEST_F(ParquetNameMatchingTest, TwoRequestedFieldsMatchingOneFileFieldIsNoInternalError) {
   std::string file = Path("s.parquet");
   SchemaPtr written = Ddl("s STRUCT<a: INT>");
