@@ -6,7 +6,8 @@ if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
   message(FATAL_ERROR "LAKESTREAM_FUZZ needs clang (libFuzzer): configure with CXX=clang++ CC=clang")
 endif()
 
-add_executable(parquet_reader_fuzzer ${CMAKE_SOURCE_DIR}/tests/fuzz/parquet_reader_fuzzer.cc)
+add_executable(parquet_reader_fuzzer ${CMAKE_SOURCE_DIR}/tests/fuzz/parquet_reader_fuzzer.cc
+                                     ${CMAKE_SOURCE_DIR}/tests/fuzz/parquet_fuzz_read.cc)
 target_include_directories(parquet_reader_fuzzer PRIVATE ${CMAKE_SOURCE_DIR}/tests)
 target_link_libraries(parquet_reader_fuzzer PRIVATE ls_formats)
 target_link_options(parquet_reader_fuzzer PRIVATE -fsanitize=fuzzer)

@@ -6,3 +6,7 @@ target_link_libraries(parquet_dump PRIVATE ls_formats nlohmann_json::nlohmann_js
 add_test(NAME parquet_corpus
   COMMAND node ${CMAKE_SOURCE_DIR}/tests/parquet/compare_corpus.mjs $<TARGET_FILE:parquet_dump>)
 set_tests_properties(parquet_corpus PROPERTIES TIMEOUT 600 LABELS duckdb)
+
+# The Parquet fuzzer's reads (tests/fuzz/), replayed over its findings by
+# unit_formats' ParquetFuzzRegressionTest.
+target_sources(unit_formats PRIVATE ${CMAKE_SOURCE_DIR}/tests/fuzz/parquet_fuzz_read.cc)

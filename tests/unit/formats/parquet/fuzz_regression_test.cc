@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "fuzz/parquet_fuzz_read.h"
+#include "lakestream/error.h"
 
 namespace lakestream::parquet {
 namespace {
