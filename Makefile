@@ -42,7 +42,11 @@ demo: release
 	./build/release/lakestream demo
 
 test: release
-	cd build/release && ctest --output-on-failure -j $(JOBS)
+	cd build/release && ctest --output-on-failure -j $(JOBS) -LE terminal
+
+# The interactive-shell test through a pseudo-terminal (timing-sensitive).
+test-terminal: release
+	cd build/release && ctest --output-on-failure -L terminal
 
 # The whole sqllogictest corpus against its baseline (`make test` runs the
 # faster part of it); prints a per-script table.
