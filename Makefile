@@ -42,11 +42,8 @@ demo: release
 	./build/release/lakestream demo
 
 test: release
-	cd build/release && ctest --output-on-failure -j $(JOBS) -LE terminal
+	cd build/release && ctest --output-on-failure -j $(JOBS)
 
-# The interactive-shell test through a pseudo-terminal (timing-sensitive).
-test-terminal: release
-	cd build/release && ctest --output-on-failure -L terminal
 
 # The whole sqllogictest corpus against its baseline (`make test` runs the
 # faster part of it); prints a per-script table.

@@ -1,5 +1,7 @@
 #include "cli/interrupt_signal.h"
 
+#include <errno.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <unistd.h>
@@ -26,11 +28,11 @@ void OnInterrupt(int) {
   }
 }
 
-void Install(bool restart) {
+void Install() {
   struct sigaction action {};
   action.sa_handler = OnInterrupt;
   sigemptyset(&action.sa_mask);
-  action.sa_flags = restart ? SA_RESTART : 0;
+  action.sa_flags = SA_RESTART;
   sigaction(SIGINT, &action, nullptr);
 }
 
@@ -48,7 +50,7 @@ bool SetBlocked(bool blocked) {
 InterruptSignal::InterruptSignal() {
   sigaction(SIGINT, nullptr, &previous_action);
   presses = 0;
-  Install(/*restart=*/true);
+  Install();
 }
 
 InterruptSignal::~InterruptSignal() { sigaction(SIGINT, &previous_action, nullptr); }
@@ -57,9 +59,18 @@ bool InterruptSignal::Pending() const { return presses.load() > 0; }
 
 void InterruptSignal::Clear() { presses = 0; }
 
-InterruptSignal::InterruptingCalls::InterruptingCalls() { Install(/*restart=*/false); }
-
-InterruptSignal::InterruptingCalls::~InterruptingCalls() { Install(/*restart=*/true); }
+bool InterruptSignal::WaitForInput(int fd) const {
+  sigset_t during_wait;
+  pthread_sigmask(SIG_BLOCK, nullptr, &during_wait);
+  sigdelset(&during_wait, SIGINT);
+  while (!Pending()) {
+    struct pollfd input {fd, POLLIN, 0};
+    const int ready = ppoll(&input, 1, nullptr, &during_wait);
+    // Other errors than EINTR (a signal: check again) are left to the read.
+    if (ready > 0 || (ready < 0 && errno != EINTR)) return true;
+  }
+  return false;
+}
 
 InterruptSignal::Blocked::Blocked() : was_blocked_(SetBlocked(true)) {}
 

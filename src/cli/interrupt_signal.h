@@ -25,16 +25,11 @@ class InterruptSignal {
   bool Pending() const;
   void Clear();
 
-  // While alive, Ctrl-C makes a blocking system call of the main thread fail
-  // with EINTR instead of restarting, so a line editor waiting for a key
-  // returns. Only around such reads: output written meanwhile could be cut.
-  class InterruptingCalls {
-   public:
-    InterruptingCalls();
-    ~InterruptingCalls();
-    InterruptingCalls(const InterruptingCalls&) = delete;
-    InterruptingCalls& operator=(const InterruptingCalls&) = delete;
-  };
+  // Waits until `fd` has input to read or Ctrl-C is pressed; true when
+  // input is ready, false on a press (pending or new). Call it with SIGINT
+  // blocked (Blocked): the wait unblocks it atomically (ppoll), so a press
+  // that lands just before the wait still ends it instead of being lost.
+  bool WaitForInput(int fd) const;
 
   // While alive, SIGINT is blocked in the calling thread, and so in every
   // thread it starts meanwhile (threads inherit the mask): create worker

@@ -1,5 +1,6 @@
 #include "cli/line_editor.h"
 
+#include <errno.h>
 #include <histedit.h>
 #include <unistd.h>
 
@@ -29,6 +30,7 @@ LineEditor::LineEditor(InterruptSignal& interrupt, const std::string& history_pa
   editor_ = el_init("lakestream", stdin, out_, stderr);
   el_set(editor_, EL_CLIENTDATA, this);
   el_set(editor_, EL_PROMPT, &LineEditor::Prompt);
+  el_set(editor_, EL_GETCFN, &LineEditor::ReadKey);
   el_set(editor_, EL_EDITOR, "emacs");
   el_set(editor_, EL_HIST, history, history_);
   el_source(editor_, nullptr);  // the user's ~/.editrc
@@ -47,13 +49,43 @@ char* LineEditor::Prompt(::editline* editor) {
   return static_cast<LineEditor*>(self)->continuation_ ? kContinuationPrompt : kPrompt;
 }
 
+int LineEditor::ReadKey(::editline* editor, wchar_t* key) {
+  void* client = nullptr;
+  el_get(editor, EL_CLIENTDATA, &client);
+  auto* self = static_cast<LineEditor*>(client);
+  while (true) {
+    // libedit's own reader can miss a Ctrl-C that lands between two reads;
+    // waiting with SIGINT unblocked only inside the wait cannot.
+    if (!self->interrupt_.WaitForInput(STDIN_FILENO)) {
+      errno = EINTR;
+      return -1;
+    }
+    char byte;
+    const ssize_t got = read(STDIN_FILENO, &byte, 1);
+    if (got == 0) return 0;
+    if (got < 0) {
+      if (errno == EINTR || errno == EAGAIN) continue;
+      return -1;
+    }
+    const size_t decoded = std::mbrtowc(key, &byte, 1, &self->key_state_);
+    if (decoded == static_cast<size_t>(-2)) continue;  // more bytes to come
+    if (decoded == static_cast<size_t>(-1)) {
+      // Not valid in the locale's encoding: pass the byte on as it is.
+      self->key_state_ = {};
+      *key = static_cast<unsigned char>(byte);
+    }
+    return 1;
+  }
+}
+
 LineReader::Result LineEditor::Read(bool continuation) {
   continuation_ = continuation;
   interrupt_.Clear();  // a press while the last statement printed is spent
   int count = 0;
   const char* text;
   {
-    InterruptSignal::InterruptingCalls interrupting;
+    InterruptSignal::Blocked blocked;  // Ctrl-C arrives only while ReadKey waits
+    key_state_ = {};
     text = el_gets(editor_, &count);
   }
   Result result;

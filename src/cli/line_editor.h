@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdio>
+#include <cwchar>
 #include <string>
 
 #include "cli/interrupt_signal.h"
@@ -31,6 +32,9 @@ class LineEditor : public LineReader {
 
  private:
   static char* Prompt(::editline* editor);
+  // libedit's key source: one character from stdin, decoded from the
+  // locale's multibyte form; -1 (EINTR) when Ctrl-C is pressed instead.
+  static int ReadKey(::editline* editor, wchar_t* key);
 
   InterruptSignal& interrupt_;
   std::string history_path_;
@@ -38,6 +42,7 @@ class LineEditor : public LineReader {
   ::editline* editor_;
   struct history* history_;
   bool continuation_ = false;
+  std::mbstate_t key_state_{};  // a partly read multibyte character
 };
 
 }  // namespace lakestream::cli

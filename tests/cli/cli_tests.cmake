@@ -72,9 +72,6 @@ add_test(NAME cli.sql.warehouse COMMAND bash ${cli_dir}/sql_warehouse_test.sh ${
 add_test(NAME cli.sql.cancel COMMAND bash ${cli_dir}/sql_cancel_test.sh ${ls} ${cli_work}/sql_cancel)
 add_test(NAME cli.sql.terminal COMMAND python3 ${cli_dir}/sql_terminal_test.py ${ls} ${cli_work}/sql_terminal)
 set_tests_properties(cli.sql.cancel cli.sql.terminal PROPERTIES TIMEOUT 300)
-# The pseudo-terminal test is timing-sensitive (it failed intermittently on the
-# loaded 2-core machine at the end of session 2); `make test-terminal` runs it.
-set_tests_properties(cli.sql.terminal PROPERTIES LABELS terminal)
 
 # ---- the demo pipeline, checked against tests/cli/taxi_reference.py's results ----
 add_test(NAME cli.demo COMMAND bash ${cli_dir}/demo_test.sh ${cli_work}/demo_out
