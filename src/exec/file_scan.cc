@@ -1,9 +1,12 @@
 #include "exec/file_scan.h"
 
 #include <fmt/format.h>
+#include <strings.h>
 
 #include "columnar/check.h"
 #include "exec/scan_predicate_converter.h"
+#include "formats/parquet/value_range.h"
+#include "formats/scan_layout.h"
 
 namespace lakestream {
 
@@ -43,12 +46,34 @@ std::string FileScan::Describe() const {
   return s;
 }
 
-std::unique_ptr<SourceState> FileScan::MakeSourceState(ExecutionState&) const {
+bool FileScan::PartitionMayMatch(const std::vector<std::pair<std::string, std::string>>& partition_values,
+                                 const EvalContext& ctx) const {
+  for (const auto& predicate : predicates_) {
+    for (const auto& [name, text] : partition_values) {
+      if (strcasecmp(name.c_str(), predicate.column.c_str()) != 0) continue;
+      const int index = schema()->FieldIndex(name);
+      if (index < 0) continue;
+      const DataType& type = *schema()->field(index).type;
+      // The whole file holds one value of the column: a one-value range.
+      Value value = PartitionValueAs(schema()->field(index).type, text, ctx);
+      parquet::ValueRange range;
+      range.num_values = 1;
+      range.null_count = value.is_null() ? 1 : 0;
+      range.all_null = value.is_null();
+      if (!value.is_null()) range.min = range.max = value;
+      if (!range.MayMatch(predicate, type)) return false;
+    }
+  }
+  return true;
+}
+
+std::unique_ptr<SourceState> FileScan::MakeSourceState(ExecutionState& state) const {
   std::vector<FileSplit> splits;
   for (const auto& file : files_) {
     // Hive partition values (dir/k=v/file) are relative to the one path read, as in Spark.
     auto partition_values = spec_.paths.size() == 1 ? PartitionValuesOf(file, spec_.paths[0])
                                                     : std::vector<std::pair<std::string, std::string>>{};
+    if (!partition_values.empty() && !PartitionMayMatch(partition_values, state.eval())) continue;
     for (auto& split : format_->Split(file, spec_.options)) {
       split.partition_values = partition_values;
       splits.push_back(std::move(split));

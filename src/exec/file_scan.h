@@ -1,7 +1,9 @@
 // FileScan: reads files of one format; each split (FileFormat::Split) is a
 // morsel. Files are listed when the operator is planned. The scan reads only
 // its output columns (pruned by the optimizer) where the format allows, and
-// hands pushed filters to the reader for data skipping.
+// hands pushed filters to the reader for data skipping. Files whose Hive
+// partition values fail a pushed filter on a partition column are not read
+// at all (Spark's partition pruning).
 #pragma once
 
 #include "exec/physical_operator.h"
@@ -22,6 +24,9 @@ class FileScan : public PhysicalOperator {
 
  private:
   SchemaPtr ReadSchema() const;
+  // False when a pushed filter on a partition column rules the file out.
+  bool PartitionMayMatch(const std::vector<std::pair<std::string, std::string>>& partition_values,
+                         const EvalContext& ctx) const;
 
   FileScanSpec spec_;
   const FileFormat* format_;

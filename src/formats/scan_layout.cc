@@ -7,10 +7,16 @@
 
 namespace lakestream {
 
+Value PartitionValueAs(const DataTypePtr& type, const std::string& text, const EvalContext& ctx) {
+  if (text == kHiveDefaultPartition) return Value();
+  TextConversion conversion = MakeTextConversion(std::nullopt, std::nullopt, std::nullopt, std::nullopt, ctx);
+  ColumnDecoder decoder(type, &conversion);
+  return decoder.AppendText(text) ? decoder.Finish()->GetValue(0) : Value();
+}
+
 ScanLayout::ScanLayout(SchemaPtr schema, const FileSplit& split, const std::string& corrupt_record_column,
                        const EvalContext& ctx)
     : schema_(std::move(schema)) {
-  TextConversion conversion = MakeTextConversion(std::nullopt, std::nullopt, std::nullopt, std::nullopt, ctx);
   for (size_t i = 0; i < schema_->num_fields(); ++i) {
     const Field& field = schema_->field(i);
     const std::pair<std::string, std::string>* partition = nullptr;
@@ -18,12 +24,7 @@ ScanLayout::ScanLayout(SchemaPtr schema, const FileSplit& split, const std::stri
       if (strcasecmp(pv.first.c_str(), field.name.c_str()) == 0) partition = &pv;
     }
     if (partition) {
-      Value v;
-      if (partition->second != kHiveDefaultPartition) {
-        ColumnDecoder decoder(field.type, &conversion);
-        if (decoder.AppendText(partition->second)) v = decoder.Finish()->GetValue(0);
-      }
-      partition_fields_.emplace_back(static_cast<int>(i), std::move(v));
+      partition_fields_.emplace_back(static_cast<int>(i), PartitionValueAs(field.type, partition->second, ctx));
     } else if (field.name == corrupt_record_column) {
       if (field.type->id() != TypeId::kString) {
         throw UserError("INVALID_CORRUPT_RECORD_TYPE", "42804",

@@ -10,6 +10,11 @@
 
 namespace lakestream {
 
+// A Hive partition directory's value text (k=<text>) as a value of `type`,
+// converted in the session zone; NULL for kHiveDefaultPartition or text the
+// type cannot hold (as Spark reads it).
+Value PartitionValueAs(const DataTypePtr& type, const std::string& text, const EvalContext& ctx);
+
 class ScanLayout {
  public:
   // Throws UserError INVALID_CORRUPT_RECORD_TYPE when the corrupt-record

@@ -1,6 +1,7 @@
 // Constant folding: subexpressions without column references, aggregates or
 // non-deterministic calls are evaluated once at planning time and replaced by
-// literals; a filter whose condition folds to TRUE disappears.
+// literals; AND/OR with a literal side simplify (x AND true = x, x OR true =
+// true, ...); a filter whose condition folds to TRUE disappears.
 #include "expr/evaluator.h"
 #include "expr/function_registry.h"
 #include "lakestream/error.h"
@@ -26,6 +27,27 @@ bool Foldable(const Expr& e) {
   return true;
 }
 
+bool IsBoolLiteral(const ExprPtr& e, bool value) {
+  return e->kind == ExprKind::kLiteral && e->value.kind() == Value::Kind::kBool && e->value.as_bool() == value;
+}
+
+// Spark's BooleanSimplification for a literal operand: TRUE is AND's
+// identity and OR's absorbing value, FALSE the reverse (FALSE AND NULL is
+// FALSE, TRUE OR NULL is TRUE, so this holds under three-valued logic).
+ExprPtr SimplifyAndOr(const ExprPtr& e) {
+  if (e->kind != ExprKind::kCall || e->children.size() != 2) return e;
+  const bool is_and = e->name == "and";
+  if (!is_and && e->name != "or") return e;
+  const ExprPtr& left = e->children[0];
+  const ExprPtr& right = e->children[1];
+  const bool identity = is_and;  // TRUE for AND, FALSE for OR
+  if (IsBoolLiteral(left, identity)) return right;
+  if (IsBoolLiteral(right, identity)) return left;
+  if (IsBoolLiteral(left, !identity)) return left;
+  if (IsBoolLiteral(right, !identity)) return right;
+  return e;
+}
+
 ExprPtr Fold(const ExprPtr& e, const EvalContext& ctx) {
   if (e->kind != ExprKind::kLiteral && Foldable(*e)) {
     try {
@@ -44,11 +66,7 @@ ExprPtr Fold(const ExprPtr& e, const EvalContext& ctx) {
     children.push_back(Fold(c, ctx));
     changed |= children.back() != c;
   }
-  return changed ? WithChildren(*e, std::move(children)) : e;
-}
-
-bool IsTrueLiteral(const ExprPtr& e) {
-  return e->kind == ExprKind::kLiteral && e->value.kind() == Value::Kind::kBool && e->value.as_bool();
+  return SimplifyAndOr(changed ? WithChildren(*e, std::move(children)) : e);
 }
 
 LogicalPlanPtr FoldPlan(const LogicalPlanPtr& plan, const EvalContext& ctx) {
@@ -69,7 +87,7 @@ LogicalPlanPtr FoldPlan(const LogicalPlanPtr& plan, const EvalContext& ctx) {
   fold_all(plan->groupings, &groupings);
   ExprPtr condition = plan->condition ? Fold(plan->condition, ctx) : nullptr;
   changed |= condition != plan->condition;
-  if (plan->kind == PlanKind::kFilter && IsTrueLiteral(condition)) return children[0];
+  if (plan->kind == PlanKind::kFilter && IsBoolLiteral(condition, true)) return children[0];
   if (!changed) return plan;
   auto node = std::make_shared<LogicalPlan>(*plan);
   node->children = std::move(children);

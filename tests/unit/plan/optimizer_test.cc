@@ -115,5 +115,19 @@ TEST(ConstantFoldingTest, AlwaysTrueFiltersDisappearAndErrorsWaitForRows) {
   EXPECT_NE(plan->exprs[0]->children[0]->kind, ExprKind::kLiteral);
 }
 
+TEST(ConstantFoldingTest, AndOrWithALiteralSideSimplify) {
+  auto a_pos = [] { return Call(">", {Col("a"), Lit(Value(0), DataType::Int())}); };
+  auto one_is = [](int v) { return Call("=", {Lit(Value(1), DataType::Int()), Lit(Value(v), DataType::Int())}); };
+  // a > 0 AND 1 = 1  ->  a > 0
+  EXPECT_EQ(Optimized(MakeFilter(Scan("a INT"), Call("and", {a_pos(), one_is(1)})))->condition->ToString(), "(a > 0)");
+  // 1 = 2 OR a > 0  ->  a > 0
+  EXPECT_EQ(Optimized(MakeFilter(Scan("a INT"), Call("or", {one_is(2), a_pos()})))->condition->ToString(), "(a > 0)");
+  // a > 0 OR 1 = 1  ->  TRUE, so the filter disappears
+  EXPECT_EQ(Optimized(MakeFilter(Scan("a INT"), Call("or", {a_pos(), one_is(1)})))->kind, PlanKind::kFileScan);
+  // a > 0 AND 1 = 2  ->  FALSE (even where a is NULL: NULL AND FALSE is FALSE)
+  auto never = Optimized(MakeFilter(Scan("a INT"), Call("and", {a_pos(), one_is(2)})));
+  EXPECT_EQ(never->condition->ToString(), "false");
+}
+
 }  // namespace
 }  // namespace lakestream
