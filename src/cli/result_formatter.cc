@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <cstdio>
@@ -87,6 +88,18 @@ FormattedResult ResultFormatter::Run(const DataFrame& result) const {
   const QueryContext context = session->MakeQueryContext();
   switch (format_) {
     case OutputFormat::kTable:
+      if (out.rows == 1 && schema->num_fields() == 1) {
+        // One value over several lines (EXPLAIN's plan) reads better bare
+        // than stretched across a one-cell table.
+        const RecordBatchPtr& only = *std::find_if(batches.begin(), batches.end(),
+                                                   [](const RecordBatchPtr& b) { return b->num_rows() > 0; });
+        const Value value = only->column(0)->GetValue(0);
+        if (value.kind() == Value::Kind::kString && value.as_string().find('\n') != std::string::npos) {
+          out.text = value.as_string();
+          if (out.text.back() != '\n') out.text += '\n';
+          break;
+        }
+      }
       // show() over the collected rows: its layout without a second copy of it.
       out.text = DataFrame(session, MakeLocalRelation(schema, std::move(batches))).showString(INT_MAX, 0);
       break;

@@ -1,6 +1,7 @@
 // ResultFormatter: runs a statement's DataFrame and renders its rows for the
 // SQL shell in one of the output formats:
-//  - table: Spark's show() layout, every row, no truncation;
+//  - table: Spark's show() layout, every row, no truncation; a result of one
+//    string value spanning several lines (EXPLAIN) is printed bare;
 //  - csv: a header row, then RFC 4180 records (fields holding ',', '"' or a
 //    line break are quoted, '"' doubled); values as CAST(x AS STRING) gives
 //    them; NULL is an empty field and an empty string is "";

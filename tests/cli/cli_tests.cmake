@@ -59,6 +59,9 @@ FORM t\; SELECT 3 AS after")
 cli_test(sql.analysis_error --exit 1 --stderr-has "Error: [UNRESOLVED_COLUMN.WITH_SUGGESTION]"
          --stderr-has "SQLSTATE: 42703" --stderr-lacks "terminate called"
          -- ${ls} sql -e "SELECT nope FROM range(1)")
+# EXPLAIN's plan prints bare, not inside a one-cell table.
+cli_test(sql.explain --stdout-has "== Physical Plan ==" --stdout-has "+- Filter (id > 3)" --stdout-lacks "|"
+         -- ${ls} sql -e "EXPLAIN SELECT id FROM range(10) WHERE id > 3")
 cli_test(sql.timer --stdout-has "(3 rows)" --stdout-has "Time: " -- ${ls} sql --timer -e "SELECT * FROM range(3)")
 cli_test(sql.bad_format --exit 2 --stderr-has "--format expects table, csv or json"
          -- ${ls} sql --format xml -e "SELECT 1")
