@@ -9,10 +9,12 @@
 
 namespace lakestream {
 
-// Adds the column_index of every bound column reference in `e` to *out.
+// Adds the column_index of every bound column reference in `e` to *out,
+// including those in window specifications (PARTITION BY / ORDER BY keys).
 void CollectColumnRefs(const ExprPtr& e, std::set<int>* out);
 
-// Copy of `e` with every column_index i replaced by mapping[i]. Every index
+// Copy of `e` with every column_index i replaced by mapping[i] (window keys
+// too). Every index
 // referenced must map to a non-negative index (LS_CHECK).
 ExprPtr RemapColumnRefs(const ExprPtr& e, const std::vector<int>& mapping);
 

@@ -147,6 +147,38 @@ Pruned PruneJoin(const LogicalPlanPtr& plan, const std::set<int>& required) {
   return {node, mapping};
 }
 
+// Window: output = child columns, then one column per window expression.
+// Unused window expressions go; with none left the node is the child itself
+// (a window never changes the rows).
+Pruned PruneWindow(const LogicalPlanPtr& plan, const std::set<int>& required) {
+  const int child_width = static_cast<int>(plan->children[0]->schema->num_fields());
+  std::set<int> child_required;
+  std::vector<int> kept_exprs;
+  for (int i : required) {
+    if (i < child_width) {
+      child_required.insert(i);
+    } else {
+      kept_exprs.push_back(i - child_width);
+      CollectColumnRefs(plan->exprs[i - child_width], &child_required);
+    }
+  }
+  Pruned child = Prune(plan->children[0], child_required);
+  std::vector<int> mapping(plan->schema->num_fields(), -1);
+  for (int i = 0; i < child_width; ++i) mapping[i] = child.mapping[i];
+  if (kept_exprs.empty()) return {child.plan, mapping};
+  auto node = std::make_shared<LogicalPlan>(*plan);
+  node->children = {child.plan};
+  node->exprs.clear();
+  std::vector<Field> fields = child.plan->schema->fields();
+  for (int k : kept_exprs) {
+    mapping[child_width + k] = static_cast<int>(fields.size());
+    fields.push_back(plan->schema->field(child_width + k));
+    node->exprs.push_back(RemapColumnRefs(plan->exprs[k], child.mapping));
+  }
+  node->schema = std::make_shared<Schema>(std::move(fields), plan->schema->metadata());
+  return {node, mapping};
+}
+
 Pruned Prune(const LogicalPlanPtr& plan, const std::set<int>& required) {
   switch (plan->kind) {
     case PlanKind::kFileScan: return PruneScan(plan, required);
@@ -156,6 +188,7 @@ Pruned Prune(const LogicalPlanPtr& plan, const std::set<int>& required) {
     case PlanKind::kLimit: return PrunePassThrough(plan, required);
     case PlanKind::kAggregate: return PruneAggregate(plan);
     case PlanKind::kJoin: return PruneJoin(plan, required);
+    case PlanKind::kWindow: return PruneWindow(plan, required);
     default: return KeepAll(plan);
   }
 }

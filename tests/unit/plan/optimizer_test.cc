@@ -90,6 +90,23 @@ TEST(ColumnPruningTest, RootSchemaIsUnchangedWhenEverythingIsUsed) {
   EXPECT_TRUE(plan->schema->Equals(*analyzed->schema));
 }
 
+TEST(ColumnPruningTest, WindowsPassThroughWhatTheirKeysAndArgumentsRead) {
+  WindowSpec by_a;
+  by_a.partition_by.push_back(Col("a"));
+  by_a.order_by.push_back(SortOrder(Col("b"), true, true));
+  auto running = Alias(WindowExpr(Aggregate("sum", {Col("c")}), by_a), "running");
+  auto unused = Alias(WindowExpr(Aggregate("max", {Col("e")}), by_a), "unused");
+  auto plan = Optimized(MakeProject(Scan("a INT, b INT, c INT, d STRING, e INT"), {Col("d"), running, unused}));
+  plan = Optimized(MakeProject(plan, {Col("running")}));
+  // d and e (only the unused window reads e) are not read; the window keys are.
+  EXPECT_EQ(Find(plan, PlanKind::kFileScan)->schema->ToString(), "struct<a:int,b:int,c:int>");
+  auto window = Find(plan, PlanKind::kWindow);
+  ASSERT_NE(window, nullptr);
+  EXPECT_EQ(window->exprs.size(), 1u);
+  // The window's keys follow the scan's new column positions.
+  EXPECT_EQ(window->exprs[0]->children[0]->window->order_by[0]->children[0]->column_index, 1);
+}
+
 TEST(FilterPushdownTest, ConjunctsOfAFilterOnAScanAreCopiedIntoTheScan) {
   auto cond = Call("and", {Call(">", {Col("a"), Lit(Value(1), DataType::Int())}), Call("isnotnull", {Col("b")})});
   auto plan = Optimized(MakeFilter(Scan("a INT, b STRING"), cond));
