@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -142,10 +143,21 @@ class GroupedData {
   DataFrame avg(const std::vector<std::string>& names) const;
   DataFrame min(const std::vector<std::string>& names) const;
   DataFrame max(const std::vector<std::string>& names) const;
+  // Spark's pivot with explicit values: agg() then yields the keys and one
+  // column per value (per value and aggregate, named value_aggregate, when
+  // there are several aggregates), as SQL's PIVOT. A second pivot throws
+  // UNSUPPORTED_OPERATION.
+  GroupedData pivot(const std::string& column, const std::vector<Value>& values) const;
+  GroupedData pivot(const Column& column, const std::vector<Value>& values) const;
+  GroupedData pivot(const char* column, const std::vector<Value>& values) const {
+    return pivot(std::string(column), values);
+  }
 
  private:
   DataFrame df_;
   std::vector<Column> keys_;
+  std::optional<Column> pivot_column_;
+  std::vector<Value> pivot_values_;
 };
 
 template <typename First, typename... Rest>

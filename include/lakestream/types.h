@@ -4,7 +4,9 @@
 // (Arrow): BOOLEAN bit-packed; TINYINT..BIGINT, FLOAT, DOUBLE native; DECIMAL as
 // 16-byte little-endian two's complement unscaled values (decimal128); DATE as
 // int32 days since 1970-01-01; TIMESTAMP and TIMESTAMP_NTZ as int64 microseconds
-// since the epoch (TIMESTAMP is UTC, shown in the session time zone); STRING
+// since the epoch (TIMESTAMP is UTC, shown in the session time zone); ANSI
+// intervals as int32 months (INTERVAL YEAR TO MONTH family) and int64
+// microseconds (INTERVAL DAY TO SECOND family); STRING
 // and BINARY with int32 offsets; ARRAY with int32 offsets and one child; STRUCT
 // with one child per field; MAP as Arrow's list<struct<key, value>>.
 #pragma once
@@ -33,10 +35,19 @@ enum class TypeId : uint8_t {
   kDate,
   kTimestamp,
   kTimestampNtz,
+  kYearMonthInterval,  // start/end fields in precision()/scale(): IntervalField::kYear..kMonth
+  kDayTimeInterval,    // start/end fields in precision()/scale(): IntervalField::kDay..kSecond
   kArray,
   kStruct,
   kMap,
 };
+
+// The fields of an ANSI interval type, numbered as Spark does (YEAR 0,
+// MONTH 1 for year-month; DAY 0, HOUR 1, MINUTE 2, SECOND 3 for day-time).
+namespace IntervalField {
+constexpr int kYear = 0, kMonth = 1;
+constexpr int kDay = 0, kHour = 1, kMinute = 2, kSecond = 3;
+}  // namespace IntervalField
 
 class DataType;
 using DataTypePtr = std::shared_ptr<const DataType>;
@@ -75,6 +86,10 @@ class DataType {
   static DataTypePtr Date();
   static DataTypePtr Timestamp();
   static DataTypePtr TimestampNtz();
+  // Spark's YearMonthIntervalType(start, end) and DayTimeIntervalType(start,
+  // end); throws InternalError unless start <= end are fields of the family.
+  static DataTypePtr YearMonthInterval(int start = IntervalField::kYear, int end = IntervalField::kMonth);
+  static DataTypePtr DayTimeInterval(int start = IntervalField::kDay, int end = IntervalField::kSecond);
   static DataTypePtr Array(DataTypePtr element, bool contains_null = true);
   static DataTypePtr Struct(std::vector<Field> fields);
   static DataTypePtr Map(DataTypePtr key, DataTypePtr value, bool value_contains_null = true);
@@ -93,17 +108,22 @@ class DataType {
   const DataTypePtr& value_type() const { return children_[1].type; }
   bool value_contains_null() const { return children_[1].nullable; }
   const std::vector<Field>& fields() const { return children_; }
+  // Interval types: the start and end field (IntervalField).
+  int start_field() const { return precision_; }
+  int end_field() const { return scale_; }
 
   bool IsIntegral() const { return id_ >= TypeId::kByte && id_ <= TypeId::kLong; }
   bool IsFloating() const { return id_ == TypeId::kFloat || id_ == TypeId::kDouble; }
   bool IsNumeric() const { return IsIntegral() || IsFloating() || id_ == TypeId::kDecimal; }
   bool IsNested() const { return id_ >= TypeId::kArray; }
   bool IsBinaryLike() const { return id_ == TypeId::kString || id_ == TypeId::kBinary; }
+  bool IsInterval() const { return id_ == TypeId::kYearMonthInterval || id_ == TypeId::kDayTimeInterval; }
   bool IsTimestampLike() const { return id_ == TypeId::kTimestamp || id_ == TypeId::kTimestampNtz; }
   // Bytes per value for fixed-width types (BOOLEAN counts as 0: bit-packed); -1 otherwise.
   int byte_width() const;
 
-  // Spark's simpleString: "int", "decimal(10,2)", "array<int>", "struct<a:int>".
+  // Spark's simpleString: "int", "decimal(10,2)", "array<int>", "struct<a:int>",
+  // "interval day to second", "interval month".
   std::string ToString() const;
   // Spark's SQL name for DDL and error messages: "INT", "DECIMAL(10,2)", "ARRAY<INT>".
   std::string ToSql() const;

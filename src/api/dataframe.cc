@@ -229,9 +229,38 @@ DataFrame GroupedData::agg(const std::vector<Column>& aggs) const {
     outputs.push_back(k.expr());  // Spark keeps the grouping columns first
   }
   for (const auto& a : aggs) outputs.push_back(a.expr());
-  DataFrame df(df_.session(), MakeAggregate(df_.plan(), std::move(groupings), std::move(outputs)));
+  auto plan = MakeAggregate(df_.plan(), std::move(groupings), std::move(outputs));
+  if (pivot_column_) {
+    // The same plan as SQL's PIVOT, grouped by the keys instead of implicitly.
+    auto spec = std::make_shared<PivotSpec>();
+    spec->columns = {pivot_column_->expr()};
+    for (const auto& v : pivot_values_) {
+      spec->values.push_back({functions::lit(v).expr()});
+      spec->value_aliases.emplace_back();
+    }
+    spec->implicit_grouping = false;
+    auto node = std::make_shared<LogicalPlan>(*plan);
+    node->exprs.erase(node->exprs.begin(), node->exprs.begin() + static_cast<std::ptrdiff_t>(keys_.size()));
+    node->pivot = std::move(spec);
+    plan = node;
+  }
+  DataFrame df(df_.session(), plan);
   df.schema();
   return df;
+}
+
+GroupedData GroupedData::pivot(const std::string& column, const std::vector<Value>& values) const {
+  return pivot(functions::col(column), values);
+}
+
+GroupedData GroupedData::pivot(const Column& column, const std::vector<Value>& values) const {
+  if (pivot_column_) {
+    throw UserError("UNSUPPORTED_OPERATION", "0A000", "Repeated PIVOT operation is not supported.");
+  }
+  GroupedData g = *this;
+  g.pivot_column_ = column;
+  g.pivot_values_ = values;
+  return g;
 }
 
 DataFrame GroupedData::count() const { return agg({functions::count(functions::lit(1)).alias("count")}); }

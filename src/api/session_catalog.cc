@@ -1,6 +1,7 @@
 #include "api/session_catalog.h"
 
 #include "api/file_relation.h"
+#include "api/session_state.h"
 #include "lakestream/error.h"
 #include "sql/parser.h"
 
@@ -84,7 +85,7 @@ LogicalPlanPtr SessionCatalog::ResolveRelation(const std::vector<std::string>& p
   auto [db, table_name] = Qualify(name);
   if (auto table = catalog().GetTable(db, table_name)) {
     if (table->type == CatalogTable::Type::kView) {
-      return MakeSubqueryAlias(sql::ParseQuery(table->view_text), table->name);
+      return MakeSubqueryAlias(sql::ParseQuery(table->view_text, session.MakeParserOptions()), table->name);
     }
     return MakeSubqueryAlias(TableScan(*table), table->name);
   }

@@ -12,7 +12,7 @@
 namespace lakestream {
 
 DataFrame Session::sql(const std::string& text) const {
-  auto statements = sql::ParseStatements(text);
+  auto statements = sql::ParseStatements(text, state_->MakeParserOptions());
   if (statements.empty()) {
     throw UserError("PARSE_EMPTY_STATEMENT", "42617", "Syntax error, unexpected empty statement.");
   }

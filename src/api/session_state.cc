@@ -24,6 +24,9 @@ constexpr const char* kSpillDir = "lakestream.spill.dir";
 constexpr const char* kTimeZone = "spark.sql.session.timeZone";
 constexpr const char* kAnsi = "spark.sql.ansi.enabled";
 constexpr const char* kLegacyDivision = "lakestream.sql.legacyIntegerDivision";
+constexpr const char* kLegacyBareColumns = "lakestream.sql.legacyBareColumnsInAggregate";
+constexpr const char* kLegacyUnaryPlus = "lakestream.sql.legacyUnaryPlus";
+constexpr const char* kLegacyEmptyInList = "lakestream.sql.legacyEmptyInList";
 constexpr const char* kWarehouseDir = "spark.sql.warehouse.dir";
 
 int64_t DefaultMemoryLimit() {
@@ -103,6 +106,8 @@ std::map<std::string, std::string> SessionState::AllConf() const {
 LogicalPlanPtr SessionState::Analyze(const LogicalPlanPtr& plan) const {
   AnalyzerOptions options;
   options.legacy_integer_division = IsTrue(GetConf(kLegacyDivision, "false"));
+  options.legacy_bare_columns_in_aggregate = IsTrue(GetConf(kLegacyBareColumns, "false"));
+  options.legacy_unary_plus = IsTrue(GetConf(kLegacyUnaryPlus, "false"));
   options.resolve_relation = [this](const std::vector<std::string>& name) {
     return catalog_->ResolveRelation(name, *this);
   };
@@ -112,11 +117,18 @@ LogicalPlanPtr SessionState::Analyze(const LogicalPlanPtr& plan) const {
   return lakestream::Analyze(plan, FunctionRegistry::Default(), options);
 }
 
+sql::ParserOptions SessionState::MakeParserOptions() const {
+  sql::ParserOptions options;
+  options.legacy_empty_in_list = IsTrue(GetConf(kLegacyEmptyInList, "false"));
+  return options;
+}
+
 QueryContext SessionState::MakeQueryContext() const {
   QueryContext ctx;
   ctx.eval.ansi = IsTrue(GetConf(kAnsi, "true"));
   ctx.eval.legacy_integer_division = IsTrue(GetConf(kLegacyDivision, "false"));
   ctx.eval.session_time_zone = GetConf(kTimeZone, "UTC");
+  ctx.eval.current_database = catalog_->current_database();
   ctx.eval.time_zone = TimeZone::Find(ctx.eval.session_time_zone);
   ctx.eval.query_start_micros = std::chrono::duration_cast<std::chrono::microseconds>(
                                     std::chrono::system_clock::now().time_since_epoch()).count();

@@ -12,6 +12,7 @@
 #include "columnar/thread_annotations.h"
 #include "exec/query_context.h"
 #include "plan/logical_plan.h"
+#include "sql/parser.h"
 
 namespace lakestream {
 
@@ -32,6 +33,8 @@ class SessionState {
 
   // Analyzes `plan` with the session's function registry and settings.
   LogicalPlanPtr Analyze(const LogicalPlanPtr& plan) const;
+  // The parser's settings (lakestream.sql.legacyEmptyInList).
+  sql::ParserOptions MakeParserOptions() const;
   // A context for one query (fresh cancellation flag and progress, current
   // settings). The session tracks it until the context and its copies die.
   QueryContext MakeQueryContext() const;

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <map>
+#include <tuple>
 
 #include "api/session_catalog.h"
 #include "api/session_state.h"
@@ -104,6 +105,9 @@ DataFrame StatementExecutor::Set(const sql::SetStatement& s) {
         {"spark.sql.ansi.enabled", "true"},
         {"spark.sql.sources.default", "parquet"},
         {"lakestream.sql.legacyIntegerDivision", "false"},
+        {"lakestream.sql.legacyBareColumnsInAggregate", "false"},
+        {"lakestream.sql.legacyUnaryPlus", "false"},
+        {"lakestream.sql.legacyEmptyInList", "false"},
     };
     auto d = kDefaults.find(*s.key);
     std::string v = session_->GetConf(*s.key, d != kDefaults.end() ? d->second : "<undefined>");
@@ -132,11 +136,28 @@ DataFrame StatementExecutor::Explain(const sql::ExplainStatement& s) {
 }
 
 DataFrame StatementExecutor::CreateIndex(const sql::CreateIndexStatement& s) {
-  // Lakestream keeps no secondary indexes; the statement only checks its table.
-  TableForWrite(s.table, "CREATE INDEX");
+  // Lakestream keeps no secondary indexes: the catalog records only the
+  // index's name and columns, so that DROP INDEX can tell which exist.
+  CatalogTable t = TableForWrite(s.table, "CREATE INDEX");
+  for (const auto& c : s.columns) {
+    bool found = false;
+    for (const auto& f : t.schema->fields()) found = found || NormalizeIdentifier(f.name) == NormalizeIdentifier(c);
+    if (!found) {
+      throw UserError("COLUMN_NOT_FOUND", "42703",
+                      "The column `" + c + "` cannot be found. Verify the spelling and correctness of the column name "
+                      "according to the SQL config spark.sql.caseSensitive.");
+    }
+  }
+  session_->catalog().catalog().CreateIndex(t.database, t.name, s.name, s.columns, s.if_not_exists);
   return Empty();
 }
 
-DataFrame StatementExecutor::DropIndex(const sql::DropIndexStatement&) { return Empty(); }
+DataFrame StatementExecutor::DropIndex(const sql::DropIndexStatement& s) {
+  SessionCatalog& sc = session_->catalog();
+  std::string db = sc.current_database(), table;
+  if (!s.table.empty()) std::tie(db, table) = sc.Qualify(s.table);
+  sc.catalog().DropIndex(db, table, s.name, s.if_exists);
+  return Empty();
+}
 
 }  // namespace lakestream

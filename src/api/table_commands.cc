@@ -142,6 +142,7 @@ DataFrame StatementExecutor::CreateTable(const sql::CreateTableStatement& s) {
     throw UserError("UNSPECIFIED_SCHEMA", "42K0I", "The table " + JoinName(s.name) + " needs columns or AS SELECT.");
   }
   t.schema = WithPartitionsLast(*schema, t.partition_columns);
+  CheckWritableSchema(format, *t.schema);
 
   if (s.or_replace) {
     if (auto old = sc.catalog().GetTable(db, name)) {

@@ -64,7 +64,8 @@ json TableToJson(const CatalogTable& t) {
           {"properties", t.properties},
           {"comment", t.comment},
           {"view_text", t.view_text},
-          {"created_millis", t.created_millis}};
+          {"created_millis", t.created_millis},
+          {"indexes", t.indexes}};
 }
 
 CatalogTable TableFromJson(const std::string& database, const json& j) {
@@ -81,6 +82,7 @@ CatalogTable TableFromJson(const std::string& database, const json& j) {
   t.comment = j.value("comment", "");
   t.view_text = j.value("view_text", "");
   t.created_millis = j.value("created_millis", int64_t{0});
+  t.indexes = j.value("indexes", std::map<std::string, std::vector<std::string>>{});
   return t;
 }
 
@@ -300,6 +302,42 @@ std::vector<CatalogTable> Catalog::ListTables(const std::string& database) const
   std::vector<CatalogTable> out;
   for (const auto& [name, t] : db->second.tables) out.push_back(t);
   return out;
+}
+
+bool Catalog::CreateIndex(const std::string& database, const std::string& table, const std::string& index,
+                          const std::vector<std::string>& columns, bool if_not_exists) {
+  std::lock_guard<std::mutex> lock(mu_);
+  Entry& e = RequireDatabase(database);
+  auto it = e.tables.find(NormalizeIdentifier(table));
+  if (it == e.tables.end()) throw TableNotFound(e.db.name, NormalizeIdentifier(table));
+  std::string name = NormalizeIdentifier(index);
+  for (const auto& [tname, t] : e.tables) {
+    if (!t.indexes.count(name)) continue;
+    if (if_not_exists) return false;
+    throw UserError("INDEX_ALREADY_EXISTS", "42710",
+                    "Cannot create the index `" + name + "` on table `" + e.db.name + "`.`" + it->first +
+                        "` because it already exists.");
+  }
+  it->second.indexes[name] = columns;
+  Save(e);
+  return true;
+}
+
+bool Catalog::DropIndex(const std::string& database, const std::string& table, const std::string& index,
+                        bool if_exists) {
+  std::lock_guard<std::mutex> lock(mu_);
+  Entry& e = RequireDatabase(database);
+  std::string name = NormalizeIdentifier(index);
+  std::string on = NormalizeIdentifier(table);
+  for (auto& [tname, t] : e.tables) {
+    if ((!on.empty() && tname != on) || !t.indexes.erase(name)) continue;
+    Save(e);
+    return true;
+  }
+  if (if_exists) return false;
+  throw UserError("INDEX_NOT_FOUND", "42704",
+                  "Cannot find the index `" + name + "`" +
+                      (on.empty() ? std::string() : " on table `" + e.db.name + "`.`" + on + "`") + ".");
 }
 
 }  // namespace lakestream

@@ -37,6 +37,9 @@ struct CatalogTable {
   std::string comment;
   std::string view_text;  // kView: the defining query's SQL
   int64_t created_millis = 0;
+  // CREATE INDEX names and their columns: metadata only (no index structure
+  // exists); names are unique within the database, as in SQLite.
+  std::map<std::string, std::vector<std::string>> indexes;
 };
 
 struct CatalogDatabase {
@@ -73,6 +76,16 @@ class Catalog {
   // Replaces the stored entry of an existing table (schema evolution, properties).
   void AlterTable(const CatalogTable& table);
   std::vector<CatalogTable> ListTables(const std::string& database) const;  // sorted by name
+
+  // Records index `index` on `columns` of a table (metadata only). Throws
+  // TABLE_OR_VIEW_NOT_FOUND, INDEX_ALREADY_EXISTS when a table of the database
+  // has an index of that name (unless if_not_exists: returns false).
+  bool CreateIndex(const std::string& database, const std::string& table, const std::string& index,
+                   const std::vector<std::string>& columns, bool if_not_exists);
+  // Forgets index `index` of the database (of `table` when not empty). Throws
+  // INDEX_NOT_FOUND unless if_exists (then returns false). Dropping a table
+  // drops its indexes with it.
+  bool DropIndex(const std::string& database, const std::string& table, const std::string& index, bool if_exists);
 
  private:
   struct Entry {

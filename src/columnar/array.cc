@@ -29,8 +29,10 @@ Value Array::GetValue(int64_t i) const {
     case TypeId::kBoolean: return Value(GetBool(i));
     case TypeId::kByte: return Value(static_cast<int64_t>(values<int8_t>()[i]));
     case TypeId::kShort: return Value(static_cast<int64_t>(values<int16_t>()[i]));
-    case TypeId::kInt: case TypeId::kDate: return Value(static_cast<int64_t>(values<int32_t>()[i]));
-    case TypeId::kLong: case TypeId::kTimestamp: case TypeId::kTimestampNtz: return Value(values<int64_t>()[i]);
+    case TypeId::kInt: case TypeId::kDate: case TypeId::kYearMonthInterval:
+      return Value(static_cast<int64_t>(values<int32_t>()[i]));
+    case TypeId::kLong: case TypeId::kTimestamp: case TypeId::kTimestampNtz: case TypeId::kDayTimeInterval:
+      return Value(values<int64_t>()[i]);
     case TypeId::kFloat: return Value(static_cast<double>(values<float>()[i]));
     case TypeId::kDouble: return Value(values<double>()[i]);
     case TypeId::kDecimal: return Value::Decimal(values<int128_t>()[i]);
@@ -132,7 +134,11 @@ BufferPtr TakeValidity(const Array& a, const int32_t* idx, int64_t n, int64_t* n
 template <int kWidth>
 void GatherFixed(const uint8_t* src, uint8_t* dst, const int32_t* idx, int64_t n) {
   for (int64_t i = 0; i < n; ++i) {
-    if (idx[i] >= 0) std::memcpy(dst + i * kWidth, src + static_cast<int64_t>(idx[i]) * kWidth, kWidth);
+    if (idx[i] >= 0) {
+      std::memcpy(dst + i * kWidth, src + static_cast<int64_t>(idx[i]) * kWidth, kWidth);
+    } else {
+      std::memset(dst + i * kWidth, 0, kWidth);
+    }
   }
 }
 
@@ -146,7 +152,7 @@ ArrayPtr Take(const ArrayPtr& array, const int32_t* idx, int64_t n) {
   BufferPtr validity = TakeValidity(a, idx, n, &null_count);
   int width = type->byte_width();
   if (width > 0) {
-    auto values = Buffer::Allocate(n * width);
+    auto values = Buffer::AllocateUninitialized(n * width);  // GatherFixed writes every row
     const uint8_t* src = a.buffers()[1]->data();
     uint8_t* dst = values->mutable_data();
     switch (width) {
@@ -172,8 +178,9 @@ ArrayPtr Take(const ArrayPtr& array, const int32_t* idx, int64_t n) {
       int64_t total = 0;
       for (int64_t i = 0; i < n; ++i) if (idx[i] >= 0) total += src_off[idx[i] + 1] - src_off[idx[i]];
       if (total > INT32_MAX) throw UserError("STRING_TOO_LARGE", "54000", "A string column batch exceeds 2 GiB of data.");
-      auto offsets = Buffer::Allocate((n + 1) * 4);
-      auto data = Buffer::Allocate(total);
+      // Both are written in full below.
+      auto offsets = Buffer::AllocateUninitialized((n + 1) * 4);
+      auto data = Buffer::AllocateUninitialized(total);
       int32_t* off = offsets->mutable_data_as<int32_t>();
       const uint8_t* src = a.buffers()[2]->data();
       int32_t pos = 0;

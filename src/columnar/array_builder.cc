@@ -233,8 +233,9 @@ std::unique_ptr<ArrayBuilder> ArrayBuilder::Make(const DataTypePtr& type) {
     case TypeId::kBoolean: return std::make_unique<BooleanValueBuilder>();
     case TypeId::kByte: return std::make_unique<PrimitiveValueBuilder<int8_t>>(type);
     case TypeId::kShort: return std::make_unique<PrimitiveValueBuilder<int16_t>>(type);
-    case TypeId::kInt: case TypeId::kDate: return std::make_unique<PrimitiveValueBuilder<int32_t>>(type);
-    case TypeId::kLong: case TypeId::kTimestamp: case TypeId::kTimestampNtz:
+    case TypeId::kInt: case TypeId::kDate: case TypeId::kYearMonthInterval:
+      return std::make_unique<PrimitiveValueBuilder<int32_t>>(type);
+    case TypeId::kLong: case TypeId::kTimestamp: case TypeId::kTimestampNtz: case TypeId::kDayTimeInterval:
       return std::make_unique<PrimitiveValueBuilder<int64_t>>(type);
     case TypeId::kFloat: return std::make_unique<PrimitiveValueBuilder<float>>(type);
     case TypeId::kDouble: return std::make_unique<PrimitiveValueBuilder<double>>(type);

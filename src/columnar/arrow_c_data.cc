@@ -27,6 +27,10 @@ std::string FormatOf(const DataType& t) {
     case TypeId::kDate: return "tdD";
     case TypeId::kTimestamp: return "tsu:UTC";
     case TypeId::kTimestampNtz: return "tsu:";
+    // As Spark's ArrowUtils: year-month intervals as Arrow's interval[months],
+    // day-time intervals as duration[us] (the interval fields are not kept).
+    case TypeId::kYearMonthInterval: return "tiM";
+    case TypeId::kDayTimeInterval: return "tDu";
     case TypeId::kArray: return "+l";
     case TypeId::kStruct: return "+s";
     case TypeId::kMap: return "+m";
@@ -166,6 +170,8 @@ DataTypePtr ImportType(const ArrowSchema& s) {
   if (f == "u") return DataType::String();
   if (f == "z") return DataType::Binary();
   if (f == "tdD") return DataType::Date();
+  if (f == "tiM") return DataType::YearMonthInterval();
+  if (f == "tDu") return DataType::DayTimeInterval();
   if (f.rfind("tsu:", 0) == 0) return f.size() == 4 ? DataType::TimestampNtz() : DataType::Timestamp();
   if (f.rfind("d:", 0) == 0) {
     int p = 0, sc = 0, bits = 128;

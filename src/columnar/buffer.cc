@@ -13,11 +13,16 @@ constexpr int64_t kAlignment = 64;
 
 int64_t RoundUp(int64_t n) { return (n + kAlignment - 1) / kAlignment * kAlignment; }
 
-uint8_t* AllocateZeroed(int64_t capacity) {
+uint8_t* AllocateUnset(int64_t capacity) {
   void* p = std::aligned_alloc(kAlignment, static_cast<size_t>(capacity));
   if (p == nullptr) throw std::bad_alloc();
-  std::memset(p, 0, static_cast<size_t>(capacity));
   return static_cast<uint8_t*>(p);
+}
+
+uint8_t* AllocateZeroed(int64_t capacity) {
+  uint8_t* p = AllocateUnset(capacity);
+  std::memset(p, 0, static_cast<size_t>(capacity));
+  return p;
 }
 }  // namespace
 
@@ -26,6 +31,18 @@ BufferPtr Buffer::Allocate(int64_t size) {
   BufferPtr b(new Buffer());
   b->capacity_ = RoundUp(std::max<int64_t>(size, 1));
   b->data_ = AllocateZeroed(b->capacity_);
+  b->size_ = size;
+  return b;
+}
+
+BufferPtr Buffer::AllocateUninitialized(int64_t size) {
+  LS_CHECK_GE(size, 0);
+  BufferPtr b(new Buffer());
+  b->capacity_ = RoundUp(std::max<int64_t>(size, 1));
+  b->data_ = AllocateUnset(b->capacity_);
+  // The rounding tail is never part of a value; zero it so that whole-buffer
+  // readers (hashing, checksums) see the same bytes every time.
+  if (b->capacity_ > size) std::memset(b->data_ + size, 0, static_cast<size_t>(b->capacity_ - size));
   b->size_ = size;
   return b;
 }

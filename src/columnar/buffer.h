@@ -15,6 +15,9 @@ class Buffer {
  public:
   // Zero-filled buffer of `size` bytes (capacity rounded up to 64).
   static BufferPtr Allocate(int64_t size);
+  // Like Allocate, but the bytes are left unset: for buffers the caller
+  // overwrites in full before any array reads them (decoders, kernels).
+  static BufferPtr AllocateUninitialized(int64_t size);
   // Wraps memory owned elsewhere (Arrow C Data import); `release` runs when the
   // last reference goes away.
   static BufferPtr Wrap(const uint8_t* data, int64_t size, std::function<void()> release);

@@ -44,6 +44,30 @@ DataTypePtr DataType::Decimal(int precision, int scale) {
   return DataTypePtr(new DataType(TypeId::kDecimal, precision, scale, {}));
 }
 
+DataTypePtr DataType::YearMonthInterval(int start, int end) {
+  LS_CHECK(start >= IntervalField::kYear && start <= end && end <= IntervalField::kMonth);
+  static const DataTypePtr types[2][2] = {
+      {DataTypePtr(new DataType(TypeId::kYearMonthInterval, 0, 0, {})),
+       DataTypePtr(new DataType(TypeId::kYearMonthInterval, 0, 1, {}))},
+      {nullptr, DataTypePtr(new DataType(TypeId::kYearMonthInterval, 1, 1, {}))}};
+  return types[start][end];
+}
+
+DataTypePtr DataType::DayTimeInterval(int start, int end) {
+  LS_CHECK(start >= IntervalField::kDay && start <= end && end <= IntervalField::kSecond);
+  return DataTypePtr(new DataType(TypeId::kDayTimeInterval, start, end, {}));
+}
+
+namespace {
+
+const char* IntervalFieldName(TypeId id, int field) {
+  static const char* const kYearMonth[] = {"year", "month"};
+  static const char* const kDayTime[] = {"day", "hour", "minute", "second"};
+  return id == TypeId::kYearMonthInterval ? kYearMonth[field] : kDayTime[field];
+}
+
+}  // namespace
+
 DataTypePtr DataType::Array(DataTypePtr element, bool contains_null) {
   return DataTypePtr(new DataType(TypeId::kArray, 0, 0, {Field("element", std::move(element), contains_null)}));
 }
@@ -61,8 +85,9 @@ int DataType::byte_width() const {
   switch (id_) {
     case TypeId::kByte: return 1;
     case TypeId::kShort: return 2;
-    case TypeId::kInt: case TypeId::kFloat: case TypeId::kDate: return 4;
-    case TypeId::kLong: case TypeId::kDouble: case TypeId::kTimestamp: case TypeId::kTimestampNtz: return 8;
+    case TypeId::kInt: case TypeId::kFloat: case TypeId::kDate: case TypeId::kYearMonthInterval: return 4;
+    case TypeId::kLong: case TypeId::kDouble: case TypeId::kTimestamp: case TypeId::kTimestampNtz:
+    case TypeId::kDayTimeInterval: return 8;
     case TypeId::kDecimal: return 16;
     case TypeId::kBoolean: return 0;
     default: return -1;
@@ -85,6 +110,12 @@ std::string DataType::ToString() const {
     case TypeId::kDate: return "date";
     case TypeId::kTimestamp: return "timestamp";
     case TypeId::kTimestampNtz: return "timestamp_ntz";
+    case TypeId::kYearMonthInterval:
+    case TypeId::kDayTimeInterval: {
+      std::string s = std::string("interval ") + IntervalFieldName(id_, start_field());
+      if (end_field() != start_field()) s += std::string(" to ") + IntervalFieldName(id_, end_field());
+      return s;
+    }
     case TypeId::kArray: return "array<" + element_type()->ToString() + ">";
     case TypeId::kMap: return "map<" + key_type()->ToString() + "," + value_type()->ToString() + ">";
     case TypeId::kStruct: {
@@ -210,6 +241,7 @@ class TypeParser {
     if (word == "timestamp" || word == "timestamp_ltz") return DataType::Timestamp();
     if (word == "timestamp_ntz") return DataType::TimestampNtz();
     if (word == "void" || word == "null") return DataType::Null();
+    if (word == "interval") return ParseIntervalFields();
     Fail("unknown data type '" + word + "'");
   }
 
@@ -221,6 +253,34 @@ class TypeParser {
     auto type = ParseType();
     bool nullable = !ConsumeNotNull();
     return Field(name, type, nullable);
+  }
+
+  // After INTERVAL: "YEAR [TO MONTH]", "DAY TO SECOND", "HOUR", ...
+  DataTypePtr ParseIntervalFields() {
+    auto field = [&](bool* year_month) {
+      std::string w = Lower(Identifier());
+      static const char* const kNames[] = {"year", "month", "day", "hour", "minute", "second"};
+      for (int i = 0; i < 6; ++i) {
+        if (w == kNames[i]) {
+          *year_month = i < 2;
+          return i < 2 ? i : i - 2;
+        }
+      }
+      Fail("unknown interval field '" + w + "'");
+    };
+    bool year_month = false;
+    int start = field(&year_month);
+    int end = start;
+    SkipSpace();
+    size_t save = pos_;
+    if (std::isalpha(static_cast<unsigned char>(Peek())) && Lower(Identifier()) == "to") {
+      bool end_year_month = false;
+      end = field(&end_year_month);
+      if (end_year_month != year_month || end <= start) Fail("invalid interval qualifier");
+    } else {
+      pos_ = save;
+    }
+    return year_month ? DataType::YearMonthInterval(start, end) : DataType::DayTimeInterval(start, end);
   }
 
   void SkipSpace() { while (pos_ < text_.size() && std::isspace(static_cast<unsigned char>(text_[pos_]))) ++pos_; }

@@ -38,8 +38,15 @@ class HashAggregate::Table {
 };
 
 namespace {
+// A thread aggregates into one table until it holds this many groups, then
+// into its radix partitions: few groups (TPC-H Q1 has four) never pay for
+// partitioning the rows.
+constexpr int64_t kUnpartitionedGroups = 16384;
+
 class AggLocal : public LocalSinkState {
  public:
+  std::unique_ptr<HashAggregate::Table> single;  // until partitioned
+  bool partitioned = false;
   std::vector<std::unique_ptr<HashAggregate::Table>> partitions;
   EncodedKeys keys;
   std::vector<uint32_t> group_ids;
@@ -51,6 +58,8 @@ class AggGlobal : public GlobalSinkState {
   std::mutex mu;
   // tables[p]: every thread's table of partition p.
   std::vector<std::vector<std::unique_ptr<HashAggregate::Table>>> tables GUARDED_BY(mu);
+  // Threads' unpartitioned tables (when there are several partitions).
+  std::vector<std::unique_ptr<HashAggregate::Table>> singles GUARDED_BY(mu);
   std::vector<RecordBatchPtr> results;  // one per partition, after Finalize
 };
 
@@ -113,7 +122,8 @@ std::unique_ptr<GlobalSinkState> HashAggregate::MakeGlobalSinkState(ExecutionSta
 std::unique_ptr<LocalSinkState> HashAggregate::MakeLocalSinkState(ExecutionState& state, GlobalSinkState&) const {
   auto local = std::make_unique<AggLocal>();
   const size_t partitions = size_t{1} << PartitionBits(state);
-  for (size_t p = 0; p < partitions; ++p) local->partitions.push_back(MakeTable(state));
+  local->single = MakeTable(state);
+  for (size_t p = 0; p < partitions && partitions > 1; ++p) local->partitions.push_back(MakeTable(state));
   local->rows_of.resize(partitions);
   return local;
 }
@@ -125,7 +135,7 @@ void HashAggregate::Sink(ExecutionState& state, GlobalSinkState&, LocalSinkState
   std::vector<std::vector<ArrayPtr>> args;
   for (const auto& a : aggregates_) args.push_back(EvaluateExprs(a->children, *batch, state.eval()));
   if (groupings_.empty()) {
-    Table& t = *local.partitions[0];
+    Table& t = *local.single;
     local.group_ids.assign(rows, 0);
     for (size_t i = 0; i < aggregates_.size(); ++i) {
       t.accumulators[i]->Resize(1);
@@ -136,8 +146,8 @@ void HashAggregate::Sink(ExecutionState& state, GlobalSinkState&, LocalSinkState
   }
   encoder_.Encode(EvaluateExprs(groupings_, *batch, state.eval()), rows, local.keys);
   const EncodedKeys& keys = local.keys;
-  if (local.partitions.size() == 1) {
-    Table& t = *local.partitions[0];
+  if (!local.partitioned) {
+    Table& t = *local.single;
     local.group_ids.clear();
     t.groups.FindOrInsert(keys, local.group_ids);
     for (size_t i = 0; i < aggregates_.size(); ++i) {
@@ -145,6 +155,7 @@ void HashAggregate::Sink(ExecutionState& state, GlobalSinkState&, LocalSinkState
       t.accumulators[i]->Update(args[i], local.group_ids.data(), rows);
     }
     t.ReserveMemory();
+    local.partitioned = !local.partitions.empty() && t.groups.num_groups() > kUnpartitionedGroups;
     return;
   }
   // Radix-partition the rows by the top hash bits, then aggregate each part.
@@ -185,7 +196,14 @@ void HashAggregate::Combine(ExecutionState&, GlobalSinkState& global, LocalSinkS
   auto& g = static_cast<AggGlobal&>(global);
   auto& l = static_cast<AggLocal&>(local);
   std::lock_guard<std::mutex> lock(g.mu);
-  for (size_t p = 0; p < l.partitions.size(); ++p) g.tables[p].push_back(std::move(l.partitions[p]));
+  if (l.partitions.empty()) {
+    g.tables[0].push_back(std::move(l.single));
+    return;
+  }
+  if (l.partitioned) {
+    for (size_t p = 0; p < l.partitions.size(); ++p) g.tables[p].push_back(std::move(l.partitions[p]));
+  }
+  if (l.single->groups.num_groups() > 0) g.singles.push_back(std::move(l.single));
 }
 
 void HashAggregate::Merge(Table& into, Table& from) const {
@@ -209,7 +227,7 @@ void HashAggregate::Merge(Table& into, Table& from) const {
   into.ReserveMemory();
 }
 
-RecordBatchPtr HashAggregate::Result(Table& t, const EvalContext& ctx) const {
+RecordBatchPtr HashAggregate::Result(Table& t, const EvalContext& ctx, int partition_shift, int64_t partition) const {
   const int64_t groups = groupings_.empty() ? 1 : t.groups.num_groups();
   std::vector<ArrayPtr> columns;
   if (!groupings_.empty()) {
@@ -221,16 +239,40 @@ RecordBatchPtr HashAggregate::Result(Table& t, const EvalContext& ctx) const {
     acc->Resize(groups);
     columns.push_back(acc->Finalize(ctx));
   }
+  if (partition_shift < 64) {
+    // Unpartitioned tables were merged into every partition: keep its own groups.
+    std::vector<int32_t> own;
+    for (int64_t i = 0; i < groups; ++i) {
+      if (static_cast<int64_t>(t.groups.hash(static_cast<uint32_t>(i)) >> partition_shift) == partition) {
+        own.push_back(static_cast<int32_t>(i));
+      }
+    }
+    if (static_cast<int64_t>(own.size()) != groups) {
+      for (auto& c : columns) c = Take(c, own);
+      return std::make_shared<RecordBatch>(schema(), std::move(columns), static_cast<int64_t>(own.size()));
+    }
+  }
   return std::make_shared<RecordBatch>(schema(), std::move(columns), groups);
 }
 
 void HashAggregate::Finalize(ExecutionState& state, GlobalSinkState& global) const {
   auto& g = static_cast<AggGlobal&>(global);
   std::vector<std::vector<std::unique_ptr<Table>>> tables;
+  std::vector<std::unique_ptr<Table>> singles;
   {
     std::lock_guard<std::mutex> lock(g.mu);
     tables = std::move(g.tables);
+    singles = std::move(g.singles);
   }
+  bool any_partitioned = false;
+  for (const auto& list : tables) any_partitioned |= !list.empty();
+  if (!any_partitioned) {
+    // Every thread stayed unpartitioned: one table holds all groups.
+    tables.clear();
+    tables.push_back(std::move(singles));
+    singles.clear();
+  }
+  const int shift = singles.empty() ? 64 : 64 - PartitionBits(state);
   g.results.assign(tables.size(), nullptr);
   // Partitions hold disjoint groups: each merges its threads' tables on its own.
   state.pool().ParallelFor(static_cast<int64_t>(tables.size()), state.parallelism(), [&](int64_t p) {
@@ -241,8 +283,19 @@ void HashAggregate::Finalize(ExecutionState& state, GlobalSinkState& global) con
       Merge(*list[0], *list[i]);
       list[i].reset();
     }
-    g.results[p] = Result(*list[0], state.eval());
-    list[0].reset();
+  });
+  // The unpartitioned tables (at most kUnpartitionedGroups groups and a batch
+  // each) go into every partition, one at a time: merging reads them.
+  for (auto& list : tables) {
+    for (auto& single : singles) {
+      state.CheckCancelled();
+      Merge(*list[0], *single);
+    }
+  }
+  singles.clear();
+  state.pool().ParallelFor(static_cast<int64_t>(tables.size()), state.parallelism(), [&](int64_t p) {
+    g.results[p] = Result(*tables[p][0], state.eval(), shift, p);
+    tables[p][0].reset();
   });
 }
 

@@ -2,10 +2,12 @@
 // the grouping values, then one column per aggregate. Without keys it emits
 // exactly one row, even over empty input.
 //
-// Each thread aggregates its morsels into thread-local tables (GroupHashTable
-// plus accumulators indexed by group id), radix-partitioned by key hash into
-// one partition per thread; Finalize merges partition p of every thread in
-// parallel across partitions, so even a million groups merge on all cores.
+// Each thread aggregates its morsels into a thread-local table (GroupHashTable
+// plus accumulators indexed by group id); once it holds many groups, into
+// tables radix-partitioned by key hash, one partition per thread. Finalize
+// merges partition p of every thread in parallel across partitions, so even a
+// million groups merge on all cores; the small unpartitioned tables merge
+// into each partition, which keeps only its own groups.
 // Every table reserves its memory; over the query limit it raises
 // MEMORY_LIMIT_EXCEEDED (aggregation does not spill yet).
 #pragma once
@@ -42,7 +44,9 @@ class HashAggregate : public PhysicalOperator {
   std::unique_ptr<Table> MakeTable(ExecutionState& state) const;
   int PartitionBits(const ExecutionState& state) const;
   void Merge(Table& into, Table& from) const;
-  RecordBatchPtr Result(Table& table, const EvalContext& ctx) const;
+  // The groups of `table`; with partition_shift < 64 only those whose hash
+  // has `partition` in its top bits.
+  RecordBatchPtr Result(Table& table, const EvalContext& ctx, int partition_shift = 64, int64_t partition = 0) const;
 
   std::vector<ExprPtr> groupings_;
   std::vector<ExprPtr> aggregates_;

@@ -41,14 +41,16 @@ class HashJoin : public PhysicalOperator {
   void Flush(ExecutionState& state, std::vector<RecordBatchPtr>& output) const override;
 
  private:
-  // Encodes one side's keys; skip[r] is set where a non-null-safe key is NULL.
+  // Encodes one side's keys (into `int_keys` when integer_keys_, else
+  // `keys`); skip[r] is set where a non-null-safe key is NULL.
   void EncodeKeys(const RecordBatch& batch, bool left, const EvalContext& ctx, EncodedKeys& keys,
-                  std::vector<uint8_t>& skip) const;
+                  std::vector<int64_t>& int_keys, std::vector<uint8_t>& skip) const;
 
   JoinType type_;
   std::vector<JoinKey> keys_;
   ExprPtr residual_;
   KeyEncoder encoder_;
+  bool integer_keys_;  // one or two integer keys, none null-safe: JoinHashTable's integer form
   JoinEmitter emitter_;
 };
 

@@ -173,9 +173,11 @@ void KeyEncoder::Encode(const std::vector<ArrayPtr>& columns, int64_t rows, Enco
       case TypeId::kByte: WriteFixed<int8_t>(a, rows, data, pos.data()); break;
       case TypeId::kShort: WriteFixed<int16_t>(a, rows, data, pos.data()); break;
       case TypeId::kInt:
+      case TypeId::kYearMonthInterval:
       case TypeId::kDate: WriteFixed<int32_t>(a, rows, data, pos.data()); break;
       case TypeId::kLong:
       case TypeId::kTimestamp:
+      case TypeId::kDayTimeInterval:
       case TypeId::kTimestampNtz: WriteFixed<int64_t>(a, rows, data, pos.data()); break;
       case TypeId::kFloat: WriteFixed<float>(a, rows, data, pos.data()); break;
       case TypeId::kDouble: WriteFixed<double>(a, rows, data, pos.data()); break;
@@ -246,9 +248,11 @@ std::vector<ArrayPtr> KeyEncoder::Decode(const std::vector<const uint8_t*>& rows
       case TypeId::kByte: out.push_back(DecodeFixed<int8_t>(type, rows, pos)); break;
       case TypeId::kShort: out.push_back(DecodeFixed<int16_t>(type, rows, pos)); break;
       case TypeId::kInt:
+      case TypeId::kYearMonthInterval:
       case TypeId::kDate: out.push_back(DecodeFixed<int32_t>(type, rows, pos)); break;
       case TypeId::kLong:
       case TypeId::kTimestamp:
+      case TypeId::kDayTimeInterval:
       case TypeId::kTimestampNtz: out.push_back(DecodeFixed<int64_t>(type, rows, pos)); break;
       case TypeId::kFloat: out.push_back(DecodeFixed<float>(type, rows, pos)); break;
       case TypeId::kDouble: out.push_back(DecodeFixed<double>(type, rows, pos)); break;

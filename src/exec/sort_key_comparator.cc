@@ -76,9 +76,11 @@ SortKeyComparator::SortKeyComparator(const std::vector<ExprPtr>& orders) {
       case TypeId::kByte: f = CompareFixed<int8_t>; break;
       case TypeId::kShort: f = CompareFixed<int16_t>; break;
       case TypeId::kInt:
+      case TypeId::kYearMonthInterval:
       case TypeId::kDate: f = CompareFixed<int32_t>; break;
       case TypeId::kLong:
       case TypeId::kTimestamp:
+      case TypeId::kDayTimeInterval:
       case TypeId::kTimestampNtz: f = CompareFixed<int64_t>; break;
       case TypeId::kFloat: f = CompareFixed<float>; break;
       case TypeId::kDouble: f = CompareFixed<double>; break;

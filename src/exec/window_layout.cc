@@ -165,7 +165,9 @@ FrameRanges WindowLayout::RangeOffsetFrames(const WindowSpec& spec, const ArrayP
       case TypeId::kShort: return search(b, is_end, int16_t{}, int128_t{}, out);
       case TypeId::kInt:
       case TypeId::kDate: return search(b, is_end, int32_t{}, int128_t{}, out);
-      case TypeId::kLong: return search(b, is_end, int64_t{}, int128_t{}, out);
+      case TypeId::kLong:
+      case TypeId::kTimestamp:
+      case TypeId::kTimestampNtz: return search(b, is_end, int64_t{}, int128_t{}, out);
       case TypeId::kFloat: return search(b, is_end, float{}, double{}, out);
       case TypeId::kDouble: return search(b, is_end, double{}, double{}, out);
       case TypeId::kDecimal: return search(b, is_end, int128_t{}, int128_t{}, out);

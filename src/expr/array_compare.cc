@@ -39,9 +39,11 @@ int CompareArrayValues(const Array& a, int64_t i, const Array& b, int64_t j) {
     case TypeId::kByte: return Cmp(a.values<int8_t>()[i], b.values<int8_t>()[j]);
     case TypeId::kShort: return Cmp(a.values<int16_t>()[i], b.values<int16_t>()[j]);
     case TypeId::kInt:
+    case TypeId::kYearMonthInterval:
     case TypeId::kDate: return Cmp(a.values<int32_t>()[i], b.values<int32_t>()[j]);
     case TypeId::kLong:
     case TypeId::kTimestamp:
+    case TypeId::kDayTimeInterval:
     case TypeId::kTimestampNtz: return Cmp(a.values<int64_t>()[i], b.values<int64_t>()[j]);
     case TypeId::kFloat: return CompareDoubles(a.values<float>()[i], b.values<float>()[j]);
     case TypeId::kDouble: return CompareDoubles(a.values<double>()[i], b.values<double>()[j]);

@@ -44,6 +44,15 @@ size_t EditDistance(const std::string& a, const std::string& b) {
   return prev[b.size()];
 }
 
+// `+x` under BindOptions.legacy_unary_plus: x as it is, of any type.
+BoundScalarFunction BindIdentity(const DataTypePtr& type) {
+  BoundScalarFunction f;
+  f.arg_types = {type};
+  f.return_type = type;
+  f.kernel = [](const std::vector<ArrayPtr>& args, int64_t, const EvalContext&) { return args[0]; };
+  return f;
+}
+
 [[noreturn]] void ThrowUnresolvedRoutine(const std::string& name, const FunctionRegistry& registry) {
   std::string msg = "Cannot resolve routine `" + name +
                     "` on search path [`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`].";
@@ -238,6 +247,8 @@ class Binder {
         (types[0]->IsIntegral() || types[0]->id() == TypeId::kNull) &&
         (types[1]->IsIntegral() || types[1]->id() == TypeId::kNull)) {
       bound = BindLegacyIntegerDivide();
+    } else if (name == "positive" && options_.legacy_unary_plus && types.size() == 1) {
+      bound = BindIdentity(types[0]);
     } else if (name == "named_struct") {
       bound = BindNamedStruct(args);
     } else {
@@ -323,6 +334,13 @@ class Binder {
 
   ExprPtr BindIn(const Expr& e, bool allow_agg, bool in_agg) {
     std::vector<ExprPtr> c = BindChildren(e, allow_agg, in_agg);
+    if (c.size() == 1) {
+      // `x IN ()` (the parser's ParserOptions.legacy_empty_in_list): SQLite's
+      // FALSE, even for a NULL x; x is bound only to check it.
+      auto out = std::make_shared<Expr>(*Lit(Value(false), DataType::Boolean()));
+      out->nullable = false;
+      return out;
+    }
     std::vector<DataTypePtr> types;
     for (const auto& x : c) types.push_back(x->type);
     DataTypePtr t = WiderTypeOf(types);

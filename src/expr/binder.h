@@ -19,6 +19,9 @@ struct BindOptions {
   // SQLite-style `/` on two integral operands (sqllogictest runner): typed
   // BIGINT, truncating, NULL on division by zero; see EvalContext.
   bool legacy_integer_division = false;
+  // SQLite's unary `+` (sqllogictest runner): `+x` is x unchanged whatever its
+  // type, where Spark accepts only numbers and intervals (a string becomes DOUBLE).
+  bool legacy_unary_plus = false;
   // Scopes of enclosing queries, innermost last: a name the local scope lacks
   // resolves there as a correlated reference (Expr::outer_depth).
   const std::vector<Scope>* outer_scopes = nullptr;

@@ -62,6 +62,8 @@ bool CanCast(const DataType& from, const DataType& to) {
   if (from.IsNumeric() && t == TypeId::kTimestamp) return true;
   if (f == TypeId::kTimestamp && to.IsNumeric()) return true;
   if (IsDatetime(f) && IsDatetime(t)) return true;
+  // Within one interval family (Spark truncates to the target's end field).
+  if (from.IsInterval() && f == t) return true;
   if (f != t) return false;
   switch (f) {
     case TypeId::kArray: return CanCast(*from.element_type(), *to.element_type());
@@ -90,6 +92,7 @@ ArrayPtr CastArray(const ArrayPtr& input, const DataTypePtr& to, bool is_try, co
   if (to->id() == TypeId::kString) return CastToString(input, to, o);
   if (from.id() == TypeId::kString) return CastFromString(input, to, o);
   if (from.IsNested()) return CastNested(input, to, is_try, ctx);
+  if (from.IsInterval()) return CastInterval(input, to);
   return CastScalar(input, to, o);
 }
 
@@ -114,6 +117,8 @@ std::string SqlValue(const std::string& text, const DataType& type) {
     case TypeId::kDate: return "DATE '" + text + "'";
     case TypeId::kTimestamp: return "TIMESTAMP '" + text + "'";
     case TypeId::kTimestampNtz: return "TIMESTAMP_NTZ '" + text + "'";
+    case TypeId::kYearMonthInterval:
+    case TypeId::kDayTimeInterval: return text;  // already INTERVAL '...' <qualifier>
     default: return text;
   }
 }

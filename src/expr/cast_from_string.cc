@@ -7,6 +7,7 @@
 #include "expr/cast_kernels.h"
 #include "expr/datetime_format.h"
 #include "expr/decimal_math.h"
+#include "expr/interval_text.h"
 #include "expr/kernel_builder.h"
 #include "lakestream/error.h"
 
@@ -143,6 +144,14 @@ ArrayPtr CastFromString(const ArrayPtr& input, const DataTypePtr& to, const Cast
       return ParseEach<int64_t>(input, to, o, [&](std::string_view s) { return ParseTimestampDefault(s, tz); });
     }
     case TypeId::kTimestampNtz: return ParseEach<int64_t>(input, to, o, ParseTimestampNtzDefault);
+    case TypeId::kYearMonthInterval:
+      return ParseEach<int32_t>(input, to, o, [&](std::string_view s) -> std::optional<int32_t> {
+        auto v = interval::ParseCast(s, *to);
+        if (!v) return std::nullopt;
+        return static_cast<int32_t>(*v);
+      });
+    case TypeId::kDayTimeInterval:
+      return ParseEach<int64_t>(input, to, o, [&](std::string_view s) { return interval::ParseCast(s, *to); });
     case TypeId::kBinary: {
       // Same bytes, new type: share the buffers.
       return std::make_shared<Array>(to, input->length(), input->buffers(), std::vector<ArrayPtr>{},

@@ -29,6 +29,10 @@ ArrayPtr CastFromString(const ArrayPtr& input, const DataTypePtr& to, const Cast
 // Among BOOLEAN, numeric, DATE, TIMESTAMP and TIMESTAMP_NTZ.
 ArrayPtr CastScalar(const ArrayPtr& input, const DataTypePtr& to, const CastOptions& o);
 
+// Between two interval types of one family: drops the fields after the
+// target's end field (toward zero), as Spark's Cast does.
+ArrayPtr CastInterval(const ArrayPtr& input, const DataTypePtr& to);
+
 // Spark's SQL literal form of a value for messages: 300L, 1Y, 2S, 1.5D, 1.50BD, 'abc'.
 std::string SqlValue(const std::string& text, const DataType& type);
 [[noreturn]] void ThrowCastInvalidInput(const std::string& sql_value, const DataType& from, const DataType& to);

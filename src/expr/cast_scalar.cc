@@ -4,7 +4,9 @@
 
 #include "columnar/array_builder.h"
 #include "expr/cast_kernels.h"
+#include "expr/datetime_format.h"
 #include "expr/decimal_math.h"
+#include "expr/interval_text.h"
 #include "expr/java_number_format.h"
 #include "expr/kernel_builder.h"
 #include "expr/time_zone.h"
@@ -186,14 +188,29 @@ std::optional<int64_t> NumToTimestamp(const Num& x, const DataType& from, const 
   return v;
 }
 
+// Midnight of day `d` in microseconds, or nullopt (CAST_OVERFLOW under ANSI)
+// when it is outside the TIMESTAMP range. A margin of two days keeps the
+// zone offset applied afterwards from overflowing too.
+std::optional<int64_t> DateToMicros(int32_t d, const DataType& to, const CastOptions& o) {
+  int64_t us = 0;
+  constexpr int64_t kLimit = std::numeric_limits<int64_t>::max() - 2 * kMicrosPerDay;
+  if (!__builtin_mul_overflow(int64_t{d}, kMicrosPerDay, &us) && us <= kLimit && us >= -kLimit) return us;
+  if (o.raise()) ThrowCastOverflow(SqlValue(FormatDate(d), *DataType::Date()), *DataType::Date(), to);
+  return std::nullopt;
+}
+
 ArrayPtr CastDatetime(const ArrayPtr& input, const DataTypePtr& to, const CastOptions& o) {
   const TypeId f = input->type_id(), t = to->id();
   if (f == TypeId::kDate) {
     if (t == TypeId::kTimestampNtz) {
-      return MapUnary<int64_t, int32_t>(input, to, [](int32_t d) { return d * kMicrosPerDay; });
+      return MapUnary<int64_t, int32_t>(input, to, [&](int32_t d) { return DateToMicros(d, *to, o); });
     }
     const TimeZone& tz = o.zone();
-    return MapUnary<int64_t, int32_t>(input, to, [&](int32_t d) { return tz.LocalMicrosToUtc(d * kMicrosPerDay); });
+    return MapUnary<int64_t, int32_t>(input, to, [&](int32_t d) -> std::optional<int64_t> {
+      auto us = DateToMicros(d, *to, o);
+      if (!us) return std::nullopt;
+      return tz.LocalMicrosToUtc(*us);
+    });
   }
   if (f == TypeId::kTimestampNtz) {
     if (t == TypeId::kDate) {
@@ -241,6 +258,21 @@ ArrayPtr CastWidening(const ArrayPtr& input, const DataTypePtr& to) {
 }
 
 }  // namespace
+
+ArrayPtr CastInterval(const ArrayPtr& input, const DataTypePtr& to) {
+  // Same values, new type: share the buffers.
+  auto retype = [&] {
+    return std::make_shared<Array>(to, input->length(), input->buffers(), std::vector<ArrayPtr>{}, input->null_count());
+  };
+  if (to->id() == TypeId::kYearMonthInterval) {
+    if (to->end_field() == IntervalField::kMonth) return retype();
+    return MapUnary<int32_t, int32_t>(input, to, [](int32_t m) { return m / 12 * 12; });
+  }
+  static const int64_t kUnit[] = {interval::kMicrosPerDay, interval::kMicrosPerHour, interval::kMicrosPerMinute, 1};
+  const int64_t unit = kUnit[to->end_field()];
+  if (unit == 1) return retype();
+  return MapUnary<int64_t, int64_t>(input, to, [unit](int64_t us) { return us / unit * unit; });
+}
 
 ArrayPtr CastScalar(const ArrayPtr& input, const DataTypePtr& to, const CastOptions& o) {
   const Array& a = *input;

@@ -5,6 +5,7 @@
 #include "expr/cast_kernels.h"
 #include "expr/datetime_format.h"
 #include "expr/decimal_math.h"
+#include "expr/interval_text.h"
 #include "expr/java_number_format.h"
 #include "expr/time_zone.h"
 #include "lakestream/error.h"
@@ -40,6 +41,8 @@ void AppendText(const Array& a, int64_t i, const CastOptions& o, std::string* ou
       out->append(FormatTimestampLocal(o.zone().UtcMicrosToLocal(a.values<int64_t>()[i])));
       return;
     case TypeId::kTimestampNtz: out->append(FormatTimestampLocal(a.values<int64_t>()[i])); return;
+    case TypeId::kYearMonthInterval: out->append(interval::Format(a.values<int32_t>()[i], *a.type())); return;
+    case TypeId::kDayTimeInterval: out->append(interval::Format(a.values<int64_t>()[i], *a.type())); return;
     case TypeId::kArray: {
       const Array& c = *a.child(0);
       out->push_back('[');

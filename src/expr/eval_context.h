@@ -21,6 +21,8 @@ struct EvalContext {
   const TimeZone* time_zone = nullptr;
   // current_timestamp() for the whole query, µs since the epoch.
   int64_t query_start_micros = 0;
+  // The session's current database, for current_database().
+  std::string current_database = "default";
 };
 
 }  // namespace lakestream

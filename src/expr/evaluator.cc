@@ -269,6 +269,111 @@ ArrayPtr Evaluate(const Expr& expr, const RecordBatch& batch, const EvalContext&
   return Eval(expr, f, ctx);
 }
 
+namespace {
+
+enum class SelectCmp { kEq, kNe, kLt, kLe, kGt, kGe };
+
+bool ParseSelectCmp(const std::string& name, bool swapped, SelectCmp* op) {
+  if (name == "=") *op = SelectCmp::kEq;
+  else if (name == "!=" || name == "<>") *op = SelectCmp::kNe;
+  else if (name == "<") *op = swapped ? SelectCmp::kGt : SelectCmp::kLt;
+  else if (name == "<=") *op = swapped ? SelectCmp::kGe : SelectCmp::kLe;
+  else if (name == ">") *op = swapped ? SelectCmp::kLt : SelectCmp::kGt;
+  else if (name == ">=") *op = swapped ? SelectCmp::kLe : SelectCmp::kGe;
+  else return false;
+  return true;
+}
+
+template <typename T, SelectCmp kOp>
+void SelectFixed(const Array& a, T lit, const Rows& rows, Rows& kept) {
+  const T* v = a.values<T>();
+  const uint8_t* valid = a.null_count() == 0 ? nullptr : a.validity();
+  for (int32_t r : rows) {
+    const T x = v[r];
+    bool hit;
+    if constexpr (kOp == SelectCmp::kEq) hit = x == lit;
+    else if constexpr (kOp == SelectCmp::kNe) hit = x != lit;
+    else if constexpr (kOp == SelectCmp::kLt) hit = x < lit;
+    else if constexpr (kOp == SelectCmp::kLe) hit = x <= lit;
+    else if constexpr (kOp == SelectCmp::kGt) hit = x > lit;
+    else hit = x >= lit;
+    if (hit && (valid == nullptr || bit_util::GetBit(valid, r))) kept.push_back(r);
+  }
+}
+
+template <typename T>
+void SelectFixed(const Array& a, T lit, SelectCmp op, const Rows& rows, Rows& kept) {
+  switch (op) {
+    case SelectCmp::kEq: SelectFixed<T, SelectCmp::kEq>(a, lit, rows, kept); break;
+    case SelectCmp::kNe: SelectFixed<T, SelectCmp::kNe>(a, lit, rows, kept); break;
+    case SelectCmp::kLt: SelectFixed<T, SelectCmp::kLt>(a, lit, rows, kept); break;
+    case SelectCmp::kLe: SelectFixed<T, SelectCmp::kLe>(a, lit, rows, kept); break;
+    case SelectCmp::kGt: SelectFixed<T, SelectCmp::kGt>(a, lit, rows, kept); break;
+    case SelectCmp::kGe: SelectFixed<T, SelectCmp::kGe>(a, lit, rows, kept); break;
+  }
+}
+
+// The rows of `rows` where `column <op> literal` is true, computed on the
+// column in place (no gather, no boolean mask): the shape of most filter
+// conjuncts. False where the conjunct has another shape or type; the
+// caller evaluates it in general then.
+bool SelectComparison(const Expr& c, const Columns& columns, const Rows& rows, Rows& kept) {
+  if (c.kind != ExprKind::kCall || c.children.size() != 2) return false;
+  const bool swapped = c.children[0]->kind == ExprKind::kLiteral;
+  const Expr* col = c.children[swapped ? 1 : 0].get();
+  const Expr* lit = c.children[swapped ? 0 : 1].get();
+  SelectCmp op;
+  if (!ParseSelectCmp(c.name, swapped, &op)) return false;
+  if (lit->kind != ExprKind::kLiteral || lit->value.is_null()) return false;
+  // Decimals of one scale compare by their unscaled values, whatever the precision.
+  if (col->kind == ExprKind::kCast && col->implicit_cast && col->type->id() == TypeId::kDecimal &&
+      col->children[0]->type->id() == TypeId::kDecimal && col->children[0]->type->scale() == col->type->scale()) {
+    col = col->children[0].get();
+  }
+  if (col->kind != ExprKind::kColumn || col->outer_depth != 0 || col->column_index < 0 ||
+      col->column_index >= static_cast<int>(columns.size()) || !columns[col->column_index]) {
+    return false;
+  }
+  const Array& a = *columns[col->column_index];
+  const TypeId id = a.type_id();
+  if (id != lit->type->id()) return false;
+  if (id == TypeId::kDecimal ? a.type()->scale() != lit->type->scale() : !TypeEquals(a.type(), lit->type)) return false;
+  kept.reserve(rows.size());
+  switch (id) {
+    case TypeId::kByte:
+    case TypeId::kShort:
+    case TypeId::kInt:
+    case TypeId::kDate:
+    case TypeId::kLong:
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampNtz:
+    case TypeId::kDecimal: {
+      // The literal's physical value, as the evaluator would materialize it.
+      ArrayPtr one = MakeConstantArray(lit->type, lit->value, 1);
+      switch (a.type()->byte_width()) {
+        case 1: SelectFixed<int8_t>(a, one->values<int8_t>()[0], op, rows, kept); return true;
+        case 2: SelectFixed<int16_t>(a, one->values<int16_t>()[0], op, rows, kept); return true;
+        case 4: SelectFixed<int32_t>(a, one->values<int32_t>()[0], op, rows, kept); return true;
+        case 8: SelectFixed<int64_t>(a, one->values<int64_t>()[0], op, rows, kept); return true;
+        case 16: SelectFixed<int128_t>(a, one->values<int128_t>()[0], op, rows, kept); return true;
+        default: return false;
+      }
+    }
+    case TypeId::kString: {
+      if (op != SelectCmp::kEq && op != SelectCmp::kNe) return false;
+      const std::string& want = lit->value.as_string();
+      const bool eq = op == SelectCmp::kEq;
+      for (int32_t r : rows) {
+        if (a.IsValid(r) && (a.GetView(r) == want) == eq) kept.push_back(r);
+      }
+      return true;
+    }
+    default: return false;
+  }
+}
+
+}  // namespace
+
 std::vector<int32_t> EvaluateSelection(const Expr& predicate, const RecordBatch& batch, const EvalContext& ctx) {
   // An AND runs conjunct by conjunct, each on the rows the earlier ones kept
   // (as AND's short circuit would), without building the AND's own result.
@@ -286,8 +391,13 @@ std::vector<int32_t> EvaluateSelection(const Expr& predicate, const RecordBatch&
   Frame f{batch.columns(), batch.num_rows()};
   Rows selected = AllRows(batch.num_rows());
   for (const Expr* c : conjuncts) {
-    ArrayPtr mask = EvalOn(*c, f, selected, ctx);
     Rows kept;
+    if (SelectComparison(*c, batch.columns(), selected, kept)) {
+      selected = std::move(kept);
+      if (selected.empty()) break;
+      continue;
+    }
+    ArrayPtr mask = EvalOn(*c, f, selected, ctx);
     kept.reserve(selected.size());
     if (mask->type_id() == TypeId::kBoolean && mask->null_count() == 0) {
       const uint8_t* bits = mask->buffers()[1]->data();

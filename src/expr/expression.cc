@@ -77,6 +77,12 @@ std::string JoinArgs(const std::vector<ExprPtr>& args, size_t begin = 0) {
   return out;
 }
 
+std::string JoinNames(const std::vector<std::string>& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) out += (i ? ", " : "") + names[i];
+  return out;
+}
+
 std::string CallName(const Expr& e) {
   const auto& c = e.children;
   const std::string name = Lower(e.name);
@@ -164,6 +170,7 @@ std::string Expr::ToString() const {
       return out + "*";
     }
     case ExprKind::kAlias:
+      if (name_parts.size() > 1) return children[0]->ToString() + " AS (" + JoinNames(name_parts) + ")";
       return children[0]->ToString() + " AS " + name;
     case ExprKind::kCall:
       return CallName(*this);
@@ -238,6 +245,14 @@ ExprPtr Alias(ExprPtr child, std::string name) {
   auto e = MakeNode(ExprKind::kAlias);
   e->children = {std::move(child)};
   e->name = std::move(name);
+  return e;
+}
+
+ExprPtr MultiAlias(ExprPtr child, std::vector<std::string> names) {
+  auto e = MakeNode(ExprKind::kAlias);
+  e->children = {std::move(child)};
+  e->name = names.empty() ? std::string() : names[0];
+  e->name_parts = std::move(names);
   return e;
 }
 

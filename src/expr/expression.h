@@ -28,7 +28,7 @@ enum class ExprKind : uint8_t {
   kColumn,     // name_parts ("t", "a"), optional plan_id; bound: column_index
   kLiteral,    // value of `type` (type may be Null() for an untyped NULL)
   kStar,       // `*` or `t.*` (name_parts holds the qualifier); expanded by the analyzer
-  kAlias,      // children[0] AS name
+  kAlias,      // children[0] AS name; a generator's outputs AS (n1, n2, ...): name_parts (MultiAlias)
   kCall,       // scalar function `name`(children...); operators use their symbol: "+", "=", "and"
   kCast,       // CAST(children[0] AS type); is_try for TRY_CAST
   kCase,       // CASE WHEN c0 THEN v0 [WHEN c1 THEN v1 ...] [ELSE e] END: children = c0,v0,c1,v1,...,[e]
@@ -117,6 +117,8 @@ ExprPtr Lit(Value value, DataTypePtr type);
 ExprPtr LitNull();
 ExprPtr Star(std::vector<std::string> qualifier = {});
 ExprPtr Alias(ExprPtr child, std::string name);
+// Names for each output of a generator (posexplode(x) AS (pos, v)); name is the first.
+ExprPtr MultiAlias(ExprPtr child, std::vector<std::string> names);
 ExprPtr Call(std::string name, std::vector<ExprPtr> args);
 ExprPtr CastTo(ExprPtr child, DataTypePtr type, bool is_try = false);
 ExprPtr CaseWhen(std::vector<ExprPtr> when_then, ExprPtr else_expr);  // else_expr may be null

@@ -28,6 +28,7 @@ FunctionRegistry BuildDefault() {
   RegisterCollectionFunctions(r);
   RegisterAggregateFunctions(r);
   RegisterWindowFunctions(r);
+  RegisterMiscFunctions(r);
   return r;
 }
 

@@ -155,5 +155,6 @@ void RegisterHashFunctions(FunctionRegistry& r);
 void RegisterCollectionFunctions(FunctionRegistry& r);
 void RegisterAggregateFunctions(FunctionRegistry& r);
 void RegisterWindowFunctions(FunctionRegistry& r);
+void RegisterMiscFunctions(FunctionRegistry& r);  // typeof, current_database, ...
 
 }  // namespace lakestream

@@ -61,9 +61,11 @@ ArrayPtr EvalInLiteralList(const Expr& in, const ArrayPtr& value) {
     case TypeId::kByte: return ProbeIntegers<int8_t>(*value, items, list_has_null);
     case TypeId::kShort: return ProbeIntegers<int16_t>(*value, items, list_has_null);
     case TypeId::kInt:
+    case TypeId::kYearMonthInterval:
     case TypeId::kDate: return ProbeIntegers<int32_t>(*value, items, list_has_null);
     case TypeId::kLong:
     case TypeId::kTimestamp:
+    case TypeId::kDayTimeInterval:
     case TypeId::kTimestampNtz: return ProbeIntegers<int64_t>(*value, items, list_has_null);
     case TypeId::kDecimal: {
       std::unordered_set<int128_t, Int128Hash> set;

@@ -31,6 +31,12 @@ namespace kernel_detail {
 template <typename T> struct IsOptional : std::false_type {};
 template <typename T> struct IsOptional<std::optional<T>> : std::true_type {};
 
+// Whether results of type R go straight into an Out values buffer (no
+// builder) when no input is NULL: plain numbers, never optional.
+template <typename Out, typename R>
+inline constexpr bool kDirect =
+    std::is_arithmetic_v<Out> && !std::is_same_v<Out, bool> && std::is_same_v<std::decay_t<R>, Out>;
+
 }  // namespace kernel_detail
 
 // Reads row i of an array as the physical type T.
@@ -104,8 +110,16 @@ inline void AppendResult(Builder& b, R&& r) {
 template <typename Out, typename In, typename F>
 ArrayPtr MapUnary(const ArrayPtr& in, const DataTypePtr& out_type, F&& f) {
   const int64_t n = in->length();
-  OutputBuilderFor<Out> b(out_type, n);
   const Array& a = *in;
+  if constexpr (kernel_detail::kDirect<Out, std::invoke_result_t<F&, In>>) {
+    if (a.null_count() == 0 && a.type_id() != TypeId::kNull) {
+      BufferPtr values = Buffer::AllocateUninitialized(n * static_cast<int64_t>(sizeof(Out)));
+      Out* out = values->mutable_data_as<Out>();
+      for (int64_t i = 0; i < n; ++i) out[i] = f(ReadValue<In>(a, i));
+      return std::make_shared<Array>(out_type, n, std::vector<BufferPtr>{nullptr, values}, std::vector<ArrayPtr>{}, 0);
+    }
+  }
+  OutputBuilderFor<Out> b(out_type, n);
   if (a.null_count() == 0 && a.type_id() != TypeId::kNull) {
     for (int64_t i = 0; i < n; ++i) AppendResult(b, f(ReadValue<In>(a, i)));
     return b.Finish();
@@ -125,9 +139,17 @@ template <typename Out, typename A, typename B, typename F>
 ArrayPtr MapBinary(const ArrayPtr& left, const ArrayPtr& right, const DataTypePtr& out_type, F&& f) {
   LS_CHECK_EQ(left->length(), right->length());
   const int64_t n = left->length();
-  OutputBuilderFor<Out> b(out_type, n);
   const Array& x = *left;
   const Array& y = *right;
+  if constexpr (kernel_detail::kDirect<Out, std::invoke_result_t<F&, A, B>>) {
+    if (x.null_count() == 0 && y.null_count() == 0 && x.type_id() != TypeId::kNull && y.type_id() != TypeId::kNull) {
+      BufferPtr values = Buffer::AllocateUninitialized(n * static_cast<int64_t>(sizeof(Out)));
+      Out* out = values->mutable_data_as<Out>();
+      for (int64_t i = 0; i < n; ++i) out[i] = f(ReadValue<A>(x, i), ReadValue<B>(y, i));
+      return std::make_shared<Array>(out_type, n, std::vector<BufferPtr>{nullptr, values}, std::vector<ArrayPtr>{}, 0);
+    }
+  }
+  OutputBuilderFor<Out> b(out_type, n);
   if (x.null_count() == 0 && y.null_count() == 0 && x.type_id() != TypeId::kNull && y.type_id() != TypeId::kNull) {
     for (int64_t i = 0; i < n; ++i) AppendResult(b, f(ReadValue<A>(x, i), ReadValue<B>(y, i)));
     return b.Finish();
@@ -171,10 +193,12 @@ decltype(auto) VisitPhysicalType(TypeId id, F&& f) {
     case TypeId::kByte: return f(int8_t{});
     case TypeId::kShort: return f(int16_t{});
     case TypeId::kInt:
-    case TypeId::kDate: return f(int32_t{});
+    case TypeId::kDate:
+    case TypeId::kYearMonthInterval: return f(int32_t{});
     case TypeId::kLong:
     case TypeId::kTimestamp:
-    case TypeId::kTimestampNtz: return f(int64_t{});
+    case TypeId::kTimestampNtz:
+    case TypeId::kDayTimeInterval: return f(int64_t{});
     case TypeId::kFloat: return f(float{});
     case TypeId::kDouble: return f(double{});
     case TypeId::kDecimal: return f(int128_t{});

@@ -115,6 +115,11 @@ DataTypePtr WiderType(const DataTypePtr& a, const DataTypePtr& b) {
   // Tightest common type among integral and floating types.
   if (NumericRank(x) && NumericRank(y)) return ForRank(std::max(NumericRank(x), NumericRank(y)));
   if (IsDatetime(x) && IsDatetime(y)) return WiderDatetime(x, y);
+  // Intervals of one family widen to the span of both types' fields.
+  if (a->IsInterval() && x == y) {
+    int start = std::min(a->start_field(), b->start_field()), end = std::max(a->end_field(), b->end_field());
+    return x == TypeId::kYearMonthInterval ? DataType::YearMonthInterval(start, end) : DataType::DayTimeInterval(start, end);
+  }
   // Decimals: with integrals a decimal wide enough for both; with floats DOUBLE.
   if (x == TypeId::kDecimal || y == TypeId::kDecimal) {
     const DataType& other = x == TypeId::kDecimal ? *b : *a;
@@ -127,7 +132,7 @@ DataTypePtr WiderType(const DataTypePtr& a, const DataTypePtr& b) {
     const DataType& other = x == TypeId::kString ? *b : *a;
     if (other.IsIntegral()) return DataType::Long();
     if (other.IsNumeric()) return DataType::Double();
-    if (IsDatetime(other.id()) || other.id() == TypeId::kBoolean) return x == TypeId::kString ? b : a;
+    if (IsDatetime(other.id()) || other.id() == TypeId::kBoolean || other.IsInterval()) return x == TypeId::kString ? b : a;
     return nullptr;
   }
   return WiderComplex(a, b);

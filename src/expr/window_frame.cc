@@ -86,7 +86,7 @@ void FoldOffset(FrameBound& b, const DataTypePtr& type, const char* location, co
 void CheckOffsetType(const FrameBound& b, bool rows, const char* location, const std::string& window_sql) {
   if (!IsValueBound(b)) return;
   const DataType& t = *b.offset->type;
-  const bool ok = rows ? (t.IsIntegral() && t.id() != TypeId::kLong) : t.IsNumeric();
+  const bool ok = rows ? (t.IsIntegral() && t.id() != TypeId::kLong) : (t.IsNumeric() || t.IsInterval());
   if (!ok) {
     ThrowMismatch("SPECIFIED_WINDOW_FRAME_UNACCEPTED_TYPE", window_sql,
                   std::string("The data type of the ") + location + " bound " + QuotedSqlType(t) +
@@ -133,16 +133,29 @@ void CheckRangeFrame(WindowSpec& spec, const std::string& window_sql) {
   const DataTypePtr& key = spec.order_by[0]->children[0]->type;
   const FrameBound& value_bound = IsValueBound(spec.frame_start) ? spec.frame_start : spec.frame_end;
   // Spark casts a numeric offset to the key's type; a DATE key moves by INT days.
+  // Over a TIMESTAMP key a day-time interval offset moves by microseconds, over a
+  // DATE key an INTERVAL DAY by whole days (year-month offsets are not linear).
   DataTypePtr offset_type = key;
-  if (key->id() == TypeId::kDate && value_bound.offset->type->IsIntegral()) {
-    offset_type = DataType::Int();
-  } else if (!key->IsNumeric()) {
+  const DataType& given = *value_bound.offset->type;
+  const bool day_offset = given.id() == TypeId::kDayTimeInterval && given.end_field() == IntervalField::kDay;
+  if (key->id() == TypeId::kDate && (given.IsIntegral() || day_offset)) {
+    offset_type = given.IsIntegral() ? DataType::Int() : DataType::DayTimeInterval(IntervalField::kDay, IntervalField::kDay);
+  } else if (key->IsTimestampLike() && given.id() == TypeId::kDayTimeInterval) {
+    offset_type = DataType::DayTimeInterval();
+  } else if (!key->IsNumeric() || given.IsInterval()) {
     ThrowMismatch("RANGE_FRAME_INVALID_TYPE", window_sql,
                   "The data type " + QuotedSqlType(*key) + " used in the order specification does not support the "
                   "data type " + QuotedSqlType(*value_bound.offset->type) + " which is used in the range frame.");
   }
   FoldOffset(spec.frame_start, offset_type, "lower", window_sql);
   FoldOffset(spec.frame_end, offset_type, "upper", window_sql);
+  if (key->id() == TypeId::kDate && day_offset) {
+    for (FrameBound* b : {&spec.frame_start, &spec.frame_end}) {
+      if (!IsValueBound(*b)) continue;
+      constexpr int64_t kMicrosPerDay = 86400LL * 1000000;
+      b->offset = Lit(Value(b->offset->value.as_int() / kMicrosPerDay), DataType::Int());
+    }
+  }
 }
 
 }  // namespace

@@ -119,6 +119,10 @@ std::vector<std::string> ListDataFiles(const std::vector<std::string>& paths);
 enum class SaveMode { kErrorIfExists, kAppend, kOverwrite, kIgnore };
 SaveMode ParseSaveMode(const std::string& mode);  // "error"/"errorifexists", "append", "overwrite", "ignore"
 
+// Throws UserError UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE when `schema` holds an
+// ANSI interval column (at any depth): no file format stores them yet.
+void CheckWritableSchema(const FileFormat& format, const Schema& schema);
+
 // Writes a result to directory `path` in `format`: part files plus _SUCCESS,
 // Hive-style `col=value/` directories for `partition_by` (those columns are
 // not written into the files). Follows `mode` when the directory exists.

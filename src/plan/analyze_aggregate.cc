@@ -20,6 +20,13 @@ ExprPtr Analyzer::RewriteAggregateOutput(const ExprPtr& e, const std::unordered_
   if (e->kind == ExprKind::kWindow) {
     return RewriteWindowOverAggregate(e, group_index, aggregates, agg_index, agg_out_prefix, num_groups);
   }
+  if (e->kind == ExprKind::kColumn && e->outer_depth == 0 && options_.legacy_bare_columns_in_aggregate) {
+    // SQLite's bare column: the value of some row of the group.
+    BindOptions o;
+    o.allow_aggregates = true;
+    ExprPtr any = BindExpression(lakestream::Aggregate("any_value", {e}), Scope(std::vector<ScopeColumn>{}), registry_, o);
+    return RewriteAggregateOutput(any, group_index, aggregates, agg_index, agg_out_prefix, num_groups);
+  }
   if (e->kind == ExprKind::kAggregate) {
     std::string key = Fingerprint(*e);
     auto it = agg_index.find(key);

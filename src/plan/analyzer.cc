@@ -68,6 +68,7 @@ Resolved Analyzer::Analyze(const LogicalPlanPtr& plan) {
       if (ContainsKind(plan->condition, ExprKind::kWindow)) return Qualify(*plan);
       return Filter(*plan, Analyze(plan->children[0]));
     case PlanKind::kAggregate:
+      if (plan->pivot) return Pivot(*plan, Analyze(plan->children[0]));
       if (!plan->grouping_sets.empty()) return GroupingSets(*plan);
       return Aggregate(*plan, Analyze(plan->children[0]));
     case PlanKind::kJoin: return Join(*plan, Analyze(plan->children[0]), Analyze(plan->children[1]));
@@ -94,6 +95,7 @@ ExprPtr Analyzer::Bind(const ExprPtr& e, const std::vector<ScopeColumn>& cols, b
   o.allow_generators = generators;
   o.allow_windows = windows;
   o.legacy_integer_division = options_.legacy_integer_division;
+  o.legacy_unary_plus = options_.legacy_unary_plus;
   if (!outer_scopes_.empty()) o.outer_scopes = &outer_scopes_;
   o.bind_subquery = [this](const Expr& subquery, const Scope& scope) { return BindSubquery(subquery, scope); };
   return BindExpression(e, Scope(cols), registry_, o);
@@ -140,19 +142,40 @@ void Analyzer::OutputColumns(const ExprPtr& bound, const std::vector<ScopeColumn
                    std::vector<ScopeColumn>& out) {
   const Expr* core = bound.get();
   std::string alias;
-  if (core->kind == ExprKind::kAlias) { alias = core->name; core = core->children[0].get(); }
+  std::vector<std::string> aliases;  // MultiAlias: one name per generator output
+  if (core->kind == ExprKind::kAlias) {
+    alias = core->name;
+    if (core->name_parts.size() > 1) aliases = core->name_parts;
+    core = core->children[0].get();
+  }
   if (core->kind == ExprKind::kGenerator) {
     const auto& in_type = core->children[0]->type;
     bool pos = core->name.rfind("posexplode", 0) == 0;
     bool outer = core->name.find("outer") != std::string::npos;
+    size_t first = out.size();
     if (pos) out.push_back({"pos", "", {plan_id}, DataType::Int(), outer});
     if (in_type->id() == TypeId::kMap) {
       out.push_back({"key", "", {plan_id}, in_type->key_type(), outer});
       out.push_back({"value", "", {plan_id}, in_type->value_type(), true});
     } else {
-      out.push_back({alias.empty() ? "col" : alias, "", {plan_id}, in_type->element_type(), true});
+      out.push_back({alias.empty() || !aliases.empty() ? "col" : alias, "", {plan_id}, in_type->element_type(), true});
+    }
+    if (!aliases.empty()) {
+      if (aliases.size() != out.size() - first) {
+        throw UserError("UDTF_ALIAS_NUMBER_MISMATCH", "42802",
+                        "The number of aliases supplied in the AS clause does not match the number of columns output "
+                        "by the UDTF. Expected " + std::to_string(out.size() - first) + " aliases, but got " +
+                            std::to_string(aliases.size()) + ". Please ensure that the number of aliases provided "
+                            "matches the number of columns output by the UDTF.");
+      }
+      for (size_t i = 0; i < aliases.size(); ++i) out[first + i].name = aliases[i];
     }
     return;
+  }
+  if (!aliases.empty()) {
+    throw UserError("UNSUPPORTED_FEATURE.MULTI_ALIAS", "0A000",
+                    "The feature is not supported: several aliases for " + core->ToString() +
+                        ", which is not a generator.");
   }
   ScopeColumn c{bound->OutputName(), "", {plan_id}, bound->type, bound->nullable};
   if (core->kind == ExprKind::kColumn && core->column_index >= 0) {

@@ -16,6 +16,13 @@ namespace lakestream {
 
 struct AnalyzerOptions {
   bool legacy_integer_division = false;
+  // SQLite's bare columns (lakestream.sql.legacyBareColumnsInAggregate): in an
+  // aggregate query a column neither grouped nor aggregated is any_value(column)
+  // of its group instead of raising MISSING_AGGREGATION.
+  bool legacy_bare_columns_in_aggregate = false;
+  // SQLite's unary `+` (lakestream.sql.legacyUnaryPlus): a no-op on any type;
+  // see BindOptions.
+  bool legacy_unary_plus = false;
   // Resolves a table or view name (kUnresolvedRelation) to an unanalyzed plan,
   // or returns null when none exists (the analyzer raises TABLE_OR_VIEW_NOT_FOUND).
   std::function<LogicalPlanPtr(const std::vector<std::string>& name)> resolve_relation;

@@ -3,6 +3,7 @@
 // analyzer's own sources include this header; everyone else calls Analyze().
 #pragma once
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -72,6 +73,11 @@ class Analyzer {
 
   Resolved Aggregate(const LogicalPlan& p, Resolved child);
 
+  // PIVOT (analyze_pivot.cc): an Aggregate with a PivotSpec rewritten into a
+  // plain one with an aggregate per pivot value.
+  Resolved Pivot(const LogicalPlan& p, Resolved child);
+  ExprPtr PivotAggregate(const ExprPtr& e, const ExprPtr& condition);
+
   Resolved Join(const LogicalPlan& p, Resolved left, Resolved right);
 
   // join(df, ["k"]): equality on each key, keys once in the output (Spark's USING).
@@ -136,7 +142,15 @@ class Analyzer {
   // Adds one column per correlated scalar subquery (and correlated EXISTS used
   // as a value) in `exprs` to `current` by joins; rewrites *exprs to read them.
   Resolved JoinScalarSubqueries(Resolved current, std::vector<ExprPtr>* exprs);
-  Resolved JoinOneScalarSubquery(Resolved current, const Expr& subquery);
+  // `*value` is set to the subquery's value over the returned plan's columns.
+  Resolved JoinOneScalarSubquery(Resolved current, const Expr& subquery, ExprPtr* value);
+  // The rewrite of a scalar subquery `top` (a projection over the global
+  // aggregate `agg` of `input`) whose correlated `predicates` are all
+  // equalities: an aggregate grouped by the inner sides, left-outer-joined.
+  // Nullopt where the shape does not fit (the dependent join is used then).
+  std::optional<Resolved> JoinEqualityScalarSubquery(const Resolved& current, const LogicalPlan& top,
+                                                     const LogicalPlan& agg, const LogicalPlanPtr& input,
+                                                     const std::vector<ExprPtr>& predicates, ExprPtr* value);
 
  private:
   const FunctionRegistry& registry_;

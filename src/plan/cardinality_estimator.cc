@@ -30,12 +30,14 @@ double RowWidth(const Schema& schema) {
       case TypeId::kShort:
       case TypeId::kInt:
       case TypeId::kDate:
+      case TypeId::kYearMonthInterval:
       case TypeId::kFloat: width += 4; break;
       case TypeId::kLong:
       case TypeId::kDouble:
       case TypeId::kDecimal:
       case TypeId::kTimestamp:
-      case TypeId::kTimestampNtz: width += 8; break;
+      case TypeId::kTimestampNtz:
+      case TypeId::kDayTimeInterval: width += 8; break;
       case TypeId::kString:
       case TypeId::kBinary: width += 16; break;
       default: width += 32; break;

@@ -72,7 +72,15 @@ std::string LogicalPlan::Describe() const {
     }
     case PlanKind::kProject: return "Project [" + JoinExprs(exprs) + "]";
     case PlanKind::kFilter: return "Filter " + condition->ToString();
-    case PlanKind::kAggregate: return "Aggregate [" + JoinExprs(groupings) + "], [" + JoinExprs(exprs) + "]";
+    case PlanKind::kAggregate: {
+      std::string s = "Aggregate [" + JoinExprs(groupings) + "], [" + JoinExprs(exprs) + "]";
+      if (pivot) {
+        s += ", pivot [" + JoinExprs(pivot->columns) + "] IN (";
+        for (size_t i = 0; i < pivot->values.size(); ++i) s += (i ? "), (" : "(") + JoinExprs(pivot->values[i]);
+        s += pivot->values.empty() ? ")" : "))";
+      }
+      return s;
+    }
     case PlanKind::kJoin: {
       std::string s = "Join " + JoinTypeName(join_type);
       if (condition) s += ", " + condition->ToString();

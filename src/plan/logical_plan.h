@@ -68,6 +68,19 @@ struct FileScanSpec {
   std::map<std::string, int64_t> distinct_bounds;
 };
 
+// PIVOT (aggregates FOR columns IN (values)) on a kAggregate: one output per
+// value and aggregate, each aggregate over the rows whose pivot columns equal
+// the value (<=>). The analyzer rewrites it into a plain aggregate
+// (analyze_pivot.cc).
+struct PivotSpec {
+  std::vector<ExprPtr> columns;              // the FOR column(s)
+  std::vector<std::vector<ExprPtr>> values;  // one constant per column, per value
+  std::vector<std::string> value_aliases;    // per value; empty: named after the value
+  // SQL's PIVOT groups by every input column that neither the aggregates nor
+  // the pivot columns use; the DataFrame's groupBy(...).pivot(...) by its keys.
+  bool implicit_grouping = true;
+};
+
 class LogicalPlan {
  public:
   PlanKind kind;
@@ -99,6 +112,7 @@ class LogicalPlan {
   bool is_having = false;     // kFilter: HAVING, may reference aggregates
   bool natural = false;       // kJoin: NATURAL join (columns resolved by the analyzer)
   bool set_all = false;       // kIntersect, kExcept: ALL
+  std::shared_ptr<const PivotSpec> pivot;  // kAggregate: PIVOT (null: none)
   std::vector<RecordBatchPtr> batches;     // kLocalRelation
   FileScanSpec scan;                       // kFileScan
 

@@ -30,10 +30,18 @@ std::string Upper(std::string_view s) {
 DataTypePtr ParseDataType(TokenCursor& in) {
   const Token& first = in.Peek();
   if (first.kind != TokenKind::kWord && first.kind != TokenKind::kQuotedIdentifier) in.SyntaxError(first, "missing data type");
-  if (first.Is("INTERVAL")) in.Unsupported(first, "the INTERVAL data type");
   in.Next();
   size_t end = first.end_offset();
-  if (in.IsSymbol("(")) {
+  if (first.Is("INTERVAL")) {
+    // INTERVAL YEAR [TO MONTH], INTERVAL DAY TO SECOND, ...; a bare INTERVAL
+    // (Spark's CalendarIntervalType) has no Lakestream counterpart.
+    if (in.Peek().kind != TokenKind::kWord) in.Unsupported(first, "the INTERVAL data type without fields");
+    end = in.Next().end_offset();
+    if (in.Match("TO")) {
+      if (in.Peek().kind != TokenKind::kWord) in.SyntaxError(in.Peek(), "missing interval field after TO");
+      end = in.Next().end_offset();
+    }
+  } else if (in.IsSymbol("(")) {
     int depth = 0;
     do {
       const Token& t = in.Next();

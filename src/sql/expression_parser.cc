@@ -59,7 +59,14 @@ ExprPtr ExpressionParser::ParseValue() {
 ExprPtr ExpressionParser::ParseNamed() {
   ExprPtr e = Parse();
   if (in_.Match("AS")) {
-    if (in_.IsSymbol("(")) in_.Unsupported(in_.Peek(), "several aliases for one expression, AS (a, b)");
+    if (in_.MatchSymbol("(")) {  // a generator's outputs: posexplode(x) AS (p, v)
+      std::vector<std::string> names;
+      do {
+        names.push_back(in_.Identifier());
+      } while (in_.MatchSymbol(","));
+      in_.ExpectSymbol(")");
+      return MultiAlias(std::move(e), std::move(names));
+    }
     const Token& name = in_.Peek();
     if (name.kind != TokenKind::kWord && name.kind != TokenKind::kQuotedIdentifier) in_.SyntaxError(name);
     return Alias(std::move(e), in_.Next().text);
@@ -181,6 +188,8 @@ std::optional<ExprPtr> ExpressionParser::ParsePredicate(const ExprPtr& value) {
     in_.ExpectSymbol("(");
     if (queries_.AtQuery()) {
       e = Subquery(SubqueryKind::kIn, queries_.ParseQuery(), value);
+    } else if (in_.options().legacy_empty_in_list && in_.IsSymbol(")")) {
+      e = In(value, {});  // the binder makes it FALSE (ParserOptions)
     } else {
       e = In(value, ParseList());
     }
@@ -224,31 +233,14 @@ ExprPtr ExpressionParser::ParseLike(const ExprPtr& value, const std::string& op,
 // Precedence climbing over the binary value operators: the recursion depth is
 // bounded by the number of precedence levels, not by the input.
 ExprPtr ExpressionParser::ParseBinary(int min_precedence) {
-  ExprPtr left = in_.Is("INTERVAL") ? ParseLeadingInterval(min_precedence) : ParseUnary();
+  ExprPtr left = ParseUnary();
   for (size_t n = 2;; ++n) {
     BinaryOperator op = OperatorAt(in_.Peek());
     if (op.precedence < min_precedence || op.precedence == 0) return left;
     in_.Next();
     in_.CheckChain(n);
-    if (op.precedence == kAdditive && op.name != std::string("concat") && in_.Is("INTERVAL")) {
-      auto interval = literals_.ParseInterval();
-      if (OperatorAt(in_.Peek()).precedence > kAdditive || in_.IsSymbol("::") || in_.IsSymbol("[")) {
-        in_.Unsupported(interval.at, "INTERVAL arithmetic other than `date + INTERVAL n unit`");
-      }
-      left = literals_.AddInterval(left, interval, op.name == std::string("-"));
-      continue;
-    }
     left = Call(op.name, {left, ParseBinary(op.precedence + 1)});
   }
-}
-
-// INTERVAL n unit + d, the interval first.
-ExprPtr ExpressionParser::ParseLeadingInterval(int min_precedence) {
-  auto interval = literals_.ParseInterval();
-  if (min_precedence > kAdditive || !in_.MatchSymbol("+")) {
-    in_.Unsupported(interval.at, "INTERVAL values outside `date + INTERVAL n unit`");
-  }
-  return literals_.AddInterval(ParseBinary(kAdditive + 1), interval, false);
 }
 
 ExprPtr ExpressionParser::ParseUnary() {
@@ -342,7 +334,11 @@ ExprPtr ExpressionParser::ParseWord() {
       in_.ExpectSymbol(")");
       return e;
     }
-    if (t.Is("INTERVAL")) in_.Unsupported(t, "INTERVAL values outside `date + INTERVAL n unit`");
+    if (t.Is("INTERVAL") && (in_.Peek(1).kind == TokenKind::kString || in_.Peek(1).kind == TokenKind::kNumber ||
+                             ((in_.IsSymbol("-", 1) || in_.IsSymbol("+", 1)) &&
+                              (in_.Peek(2).kind == TokenKind::kString || in_.Peek(2).kind == TokenKind::kNumber)))) {
+      return literals_.Interval();
+    }
     if (!call && (t.Is("CURRENT_DATE") || t.Is("CURRENT_TIMESTAMP") || t.Is("CURRENT_USER"))) {
       std::string name = in_.Next().text;
       for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

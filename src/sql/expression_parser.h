@@ -49,7 +49,6 @@ class ExpressionParser {
   std::optional<ExprPtr> ParsePredicate(const ExprPtr& value);
   ExprPtr ParseLike(const ExprPtr& value, const std::string& op, bool negated);
   ExprPtr ParseBinary(int min_precedence);
-  ExprPtr ParseLeadingInterval(int min_precedence);
   ExprPtr ParseUnary();
   ExprPtr ParsePostfix(ExprPtr base);
   ExprPtr ParsePrimary();

@@ -149,9 +149,22 @@ ExprPtr FunctionCallParser::Filter(ExprPtr aggregate, const Token& at) {
   return WithChildren(*aggregate, std::move(args));
 }
 
-// first(x) IGNORE NULLS is first(x, true), as functions::first(x, true).
+// first(x) IGNORE NULLS is first(x, true), as functions::first(x, true);
+// lag(x) IGNORE NULLS is lag(x, 1, NULL, true) and nth_value(x, n) IGNORE
+// NULLS nth_value(x, n, true): the functions' trailing ignoreNulls argument.
 ExprPtr FunctionCallParser::IgnoreNulls(ExprPtr function, const Token& at) const {
   const std::string& name = function->name;
+  if (function->kind == ExprKind::kCall && (Lower(name) == "lag" || Lower(name) == "lead") &&
+      !function->children.empty() && function->children.size() <= 3) {
+    std::vector<ExprPtr> args = function->children;
+    if (args.size() < 2) args.push_back(Lit(Value(1), DataType::Int()));
+    if (args.size() < 3) args.push_back(LitNull());
+    args.push_back(Lit(Value(true), DataType::Boolean()));
+    return Call(name, std::move(args));
+  }
+  if (function->kind == ExprKind::kCall && Lower(name) == "nth_value" && function->children.size() == 2) {
+    return Call(name, {function->children[0], function->children[1], Lit(Value(true), DataType::Boolean())});
+  }
   bool takes_flag = name == "first" || name == "last" || name == "first_value" || name == "last_value" || name == "any_value";
   if (function->kind != ExprKind::kAggregate || !takes_flag || function->children.size() != 1) {
     in_.Unsupported(at, "IGNORE NULLS for " + name + "()");

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "expr/datetime_format.h"
+#include "expr/interval_text.h"
 #include "expr/time_zone.h"
 #include "lakestream/error.h"
 
@@ -191,56 +192,129 @@ ExprPtr LiteralParser::TypedLiteral() {
   return Lit(Value(bytes), DataType::Binary());
 }
 
-LiteralParser::Interval LiteralParser::ParseInterval() {
-  Interval interval;
-  interval.at = in_.Next();
-  const Token& count = in_.Peek();
-  std::string text;
-  if (count.kind == TokenKind::kString) {
-    text = count.text;
-    while (!text.empty() && text.front() == ' ') text.erase(0, 1);
-    while (!text.empty() && text.back() == ' ') text.pop_back();
-  } else if (count.IsSymbol("-") && in_.Peek(1).kind == TokenKind::kNumber) {
-    in_.Next();
-    text = "-" + in_.Peek().text;
-  } else if (count.kind == TokenKind::kNumber) {
-    text = count.text;
-  } else {
-    in_.Unsupported(interval.at, "INTERVAL without a count and unit (write INTERVAL 3 DAY)");
-  }
-  std::string_view digits = text;
-  if (!digits.empty() && digits[0] == '+') digits.remove_prefix(1);
-  auto r = std::from_chars(digits.data(), digits.data() + digits.size(), interval.count);
-  if (r.ec != std::errc() || r.ptr != digits.data() + digits.size()) {
-    in_.Unsupported(interval.at, "INTERVAL '" + text + "' (only a whole number of one unit is supported)");
-  }
-  in_.Next();
-  std::string unit = Upper(in_.Peek().kind == TokenKind::kWord ? in_.Peek().text : "");
-  if (unit.size() > 1 && unit.back() == 'S') unit.pop_back();
+namespace {
+
+bool IsIntervalUnit(const Token& t) {
+  if (t.kind != TokenKind::kWord) return false;
+  std::string u = Upper(t.text);
+  if (u.size() > 1 && u.back() == 'S') u.pop_back();
   for (const char* known : {"YEAR", "MONTH", "WEEK", "DAY", "HOUR", "MINUTE", "SECOND", "MILLISECOND", "MICROSECOND"}) {
-    if (unit == known) interval.unit = unit;
+    if (u == known) return true;
   }
-  if (interval.unit.empty()) in_.SyntaxError(in_.Peek(), "missing interval unit");
-  in_.Next();
-  if (in_.Is("TO") || in_.Peek().kind == TokenKind::kNumber || in_.Peek().kind == TokenKind::kString) {
-    in_.Unsupported(interval.at, "INTERVAL with several units");
-  }
-  return interval;
+  return false;
 }
 
-ExprPtr LiteralParser::AddInterval(ExprPtr base, const Interval& interval, bool subtract) const {
-  int64_t n = subtract ? -interval.count : interval.count;
-  const std::string& unit = interval.unit;
-  int64_t factor = unit == "WEEK" ? 7 : unit == "YEAR" ? 12 : 1;
-  if (unit != "DAY" && unit != "WEEK" && unit != "MONTH" && unit != "YEAR") {
-    in_.Unsupported(interval.at, "INTERVAL " + unit + " arithmetic (Lakestream has no interval type yet; DAY, WEEK, "
-                                 "MONTH and YEAR intervals are rewritten to date_add and add_months)");
+// The field index of a unit-to-unit bound (YEAR 0, MONTH 1 / DAY 0 .. SECOND 3).
+std::optional<std::pair<bool, int>> UnitToUnitField(const Token& t) {
+  static const char* const kNames[] = {"YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND"};
+  for (int i = 0; i < 6; ++i) {
+    if (t.Is(kNames[i])) return std::make_pair(i < 2, i < 2 ? i : i - 2);
   }
-  if (n > INT32_MAX / factor || n < INT32_MIN / factor) {
-    OutOfRange(interval.at, std::to_string(n), "int", "-2147483648", "2147483647");
+  return std::nullopt;
+}
+
+}  // namespace
+
+ExprPtr LiteralParser::Interval() {
+  const Token& first = in_.Next();
+  auto source = [&] { return std::string(in_.Text(first.offset, in_.Previous().end_offset())); };
+  auto invalid = [&](const std::string& why) {
+    throw UserError("INVALID_INTERVAL_FORMAT", "22006",
+                    in_.Locate(first, "22006", "Cannot parse the INTERVAL value: " + source() + ". " + why));
+  };
+  // One interval value: [+|-] (number | 'string'); the sign applies to the whole value.
+  auto at_value = [&](size_t ahead) {
+    if (in_.IsSymbol("-", ahead) || in_.IsSymbol("+", ahead)) ++ahead;
+    TokenKind k = in_.Peek(ahead).kind;
+    return (k == TokenKind::kNumber || k == TokenKind::kString) ? ahead + 1 : 0;
+  };
+  struct Part {
+    bool negative = false;
+    bool is_string = false;
+    std::string text;
+    Token unit;
+  };
+  auto read_value = [&](Part* p) {
+    if (in_.IsSymbol("-") || in_.IsSymbol("+")) p->negative = in_.Next().IsSymbol("-");
+    p->is_string = in_.Peek().kind == TokenKind::kString;
+    p->text = p->is_string ? StringValue() : in_.Next().text;
+  };
+  if (!at_value(0)) in_.SyntaxError(in_.Peek(), "INTERVAL needs a value and a unit, as INTERVAL '1' DAY");
+  std::vector<Part> parts;
+  Part part;
+  read_value(&part);
+  // INTERVAL 'text' alone: the string holds the units ('1 year 2 months').
+  if (!IsIntervalUnit(in_.Peek())) {
+    if (!part.is_string) in_.SyntaxError(in_.Peek(), "missing interval unit");
+    interval::UnitSum sum;
+    if (sum.AddText(part.text) != interval::UnitSum::Status::kOk) invalid("");
+    if (sum.mixed()) {
+      throw UserError("MIXED_INTERVAL_UNITS", "22006",
+                      in_.Locate(first, "22006", "Cannot mix year-month and day-time fields: " + source() + "."));
+    }
+    auto v = sum.value();
+    if (!v) invalid("The value is out of range.");
+    int64_t value = *v;
+    if (part.negative) {
+      if (value == INT64_MIN || (sum.type()->id() == TypeId::kYearMonthInterval && value == INT32_MIN)) {
+        invalid("The value is out of range.");
+      }
+      value = -value;
+    }
+    return Lit(Value(value), sum.type());
   }
-  ExprPtr amount = Lit(Value(n * factor), DataType::Int());
-  return Call(unit == "DAY" || unit == "WEEK" ? "date_add" : "add_months", {std::move(base), std::move(amount)});
+  part.unit = in_.Next();
+  // Unit-to-unit: '1-2' YEAR TO MONTH, '1 02:03:04.5' DAY TO SECOND.
+  if (in_.Is("TO")) {
+    in_.Next();
+    const Token& to = in_.Next();
+    auto from_field = UnitToUnitField(part.unit), to_field = UnitToUnitField(to);
+    if (!from_field || !to_field || from_field->first != to_field->first || from_field->second >= to_field->second) {
+      throw UserError("UNSUPPORTED_FROM_TO_INTERVAL", "0A000",
+                      in_.Locate(part.unit, "0A000",
+                                 "Intervals FROM " + Upper(part.unit.text) + " TO " + Upper(to.text) + " are not supported."));
+    }
+    if (!part.is_string) invalid("The value of from-to unit must be a string.");
+    DataTypePtr type = from_field->first ? DataType::YearMonthInterval(from_field->second, to_field->second)
+                                         : DataType::DayTimeInterval(from_field->second, to_field->second);
+    std::string error;
+    auto v = interval::ParseFields(part.text, *type, &error);
+    if (!v) invalid(error + ".");
+    int64_t value = part.negative ? -*v : *v;
+    if (type->id() == TypeId::kYearMonthInterval && value > INT32_MAX) invalid("The value is out of range.");
+    if (part.negative && *v == INT64_MIN) invalid("The value is out of range.");
+    return Lit(Value(value), type);
+  }
+  // Multi-unit: value unit [value unit ...].
+  parts.push_back(part);
+  while (size_t after = at_value(0)) {
+    if (!IsIntervalUnit(in_.Peek(after))) break;
+    Part next;
+    read_value(&next);
+    next.unit = in_.Next();
+    parts.push_back(next);
+  }
+  interval::UnitSum sum;
+  for (const Part& p : parts) {
+    std::string value = p.text;
+    // A sign written before the value and one inside the string multiply.
+    if (p.negative) value = value.size() > 0 && value[0] == '-' ? value.substr(1) : "-" + (value[0] == '+' ? value.substr(1) : value);
+    switch (sum.Add(value, p.unit.text)) {
+      case interval::UnitSum::Status::kOk: break;
+      case interval::UnitSum::Status::kMalformed:
+        invalid("'" + p.text + " " + p.unit.text + "' is not a valid " + Upper(p.unit.text) +
+                " value (only SECOND takes a fractional part).");
+        break;
+      default: invalid("The value is out of range.");
+    }
+  }
+  if (sum.mixed()) {
+    throw UserError("MIXED_INTERVAL_UNITS", "22006",
+                    in_.Locate(first, "22006", "Cannot mix year-month and day-time fields: " + source() + "."));
+  }
+  auto v = sum.value();
+  if (!v) invalid("The value is out of range.");
+  return Lit(Value(*v), sum.type());
 }
 
 }  // namespace lakestream::sql

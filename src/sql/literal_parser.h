@@ -2,11 +2,11 @@
 // form and size (12 INT, 3000000000 BIGINT, 1.5 DECIMAL(2,1), 1e3 DOUBLE,
 // suffixes L S Y D F BD); adjacent strings concatenate; DATE '...',
 // TIMESTAMP '...', TIMESTAMP_NTZ '...' and X'...' are typed literals.
-// Lakestream has no interval type yet, so `d ± INTERVAL n unit` is rewritten
-// to date_add / add_months for DAY, WEEK, MONTH and YEAR units.
+// INTERVAL ... literals are year-month or day-time intervals.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "expr/expression.h"
@@ -34,16 +34,13 @@ class LiteralParser {
   // which the parser does not know.
   ExprPtr TypedLiteral();
 
-  // INTERVAL n unit, the cursor on INTERVAL.
-  struct Interval {
-    int64_t count = 0;
-    std::string unit;  // upper case, singular: "DAY"
-    Token at;          // the INTERVAL keyword, for errors
-  };
-  Interval ParseInterval();
-  // base + interval (base - interval when `subtract`) as date_add / add_months;
-  // UNSUPPORTED_FEATURE for units finer than a day.
-  ExprPtr AddInterval(ExprPtr base, const Interval& interval, bool subtract) const;
+  // An ANSI interval literal, the cursor on INTERVAL: INTERVAL '1' DAY,
+  // INTERVAL 3 DAYS 2 HOURS, INTERVAL '1-2' YEAR TO MONTH, INTERVAL -'1 02:03'
+  // DAY TO MINUTE, INTERVAL '1 year 2 months'. A literal of Spark's
+  // YearMonthIntervalType or DayTimeIntervalType spanning the units written.
+  // Throws MIXED_INTERVAL_UNITS, INVALID_INTERVAL_FORMAT,
+  // UNSUPPORTED_FROM_TO_INTERVAL or a syntax error.
+  ExprPtr Interval();
 
  private:
   ExprPtr Integer(const Token& t, std::string digits, char suffix, bool negative);

@@ -17,9 +17,9 @@ void ExpectEnd(TokenCursor& in) {
 
 }  // namespace
 
-std::vector<StatementPtr> ParseStatements(std::string_view sql) {
+std::vector<StatementPtr> ParseStatements(std::string_view sql, const ParserOptions& options) {
   SqlSource source(sql);
-  TokenCursor in(source, Lexer(source).Tokenize());
+  TokenCursor in(source, Lexer(source).Tokenize(), options);
   StatementParser parser(in);
   std::vector<StatementPtr> statements;
   while (!in.AtEnd()) {
@@ -31,9 +31,9 @@ std::vector<StatementPtr> ParseStatements(std::string_view sql) {
   return statements;
 }
 
-StatementPtr ParseStatement(std::string_view sql) {
+StatementPtr ParseStatement(std::string_view sql, const ParserOptions& options) {
   SqlSource source(sql);
-  TokenCursor in(source, Lexer(source).Tokenize());
+  TokenCursor in(source, Lexer(source).Tokenize(), options);
   while (in.MatchSymbol(";")) {
   }
   if (in.AtEnd()) {
@@ -45,9 +45,9 @@ StatementPtr ParseStatement(std::string_view sql) {
   return statement;
 }
 
-LogicalPlanPtr ParseQuery(std::string_view sql) {
+LogicalPlanPtr ParseQuery(std::string_view sql, const ParserOptions& options) {
   SqlSource source(sql);
-  TokenCursor in(source, Lexer(source).Tokenize());
+  TokenCursor in(source, Lexer(source).Tokenize(), options);
   QueryParser parser(in);
   if (!parser.AtQuery(0, true)) in.SyntaxError(in.Peek());
   LogicalPlanPtr plan = parser.ParseQuery();

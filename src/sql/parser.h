@@ -21,17 +21,18 @@
 
 #include "expr/expression.h"
 #include "plan/logical_plan.h"
+#include "sql/parser_options.h"
 #include "sql/statement.h"
 
 namespace lakestream::sql {
 
 // A script: statements separated by ';'; empty statements are skipped.
-std::vector<StatementPtr> ParseStatements(std::string_view sql);
+std::vector<StatementPtr> ParseStatements(std::string_view sql, const ParserOptions& options = {});
 // Exactly one statement, trailing ';' allowed. An empty input throws
 // PARSE_EMPTY_STATEMENT.
-StatementPtr ParseStatement(std::string_view sql);
+StatementPtr ParseStatement(std::string_view sql, const ParserOptions& options = {});
 // One query (SELECT, VALUES, WITH ..., TABLE t): spark.sql() for queries.
-LogicalPlanPtr ParseQuery(std::string_view sql);
+LogicalPlanPtr ParseQuery(std::string_view sql, const ParserOptions& options = {});
 // One expression with an optional alias, `expr [[AS] alias]`: for expr()
 // and selectExpr().
 ExprPtr ParseExpression(std::string_view sql);

@@ -31,7 +31,8 @@ LogicalPlanPtr RelationParser::ParseFrom() {
     plan = MakeJoin(plan, ParseRelation(), JoinType::kInner, nullptr);  // FROM a, b: an inner join without condition
   }
   while (in_.Is("LATERAL") && in_.Is("VIEW", 1)) plan = ParseLateralView(plan);
-  if (in_.Is("PIVOT") || in_.Is("UNPIVOT")) in_.Unsupported(in_.Peek(), in_.Peek().text + " (use GROUP BY with CASE WHEN)");
+  if (in_.Is("PIVOT") && in_.IsSymbol("(", 1)) plan = ParsePivot(plan);
+  if (in_.Is("UNPIVOT")) in_.Unsupported(in_.Peek(), "UNPIVOT (use UNION ALL or stack())");
   return plan;
 }
 
@@ -219,8 +220,10 @@ LogicalPlanPtr RelationParser::ParseTableFunction() {
   }
 }
 
-// LATERAL VIEW [OUTER] explode(x) [t] [AS] [c]: Project [*, explode(x) AS c],
-// what df.select(col("*"), explode(x).alias("c")) builds.
+// LATERAL VIEW [OUTER] explode(x) [t] [AS] [c1, c2, ...]: Project
+// [*, explode(x) AS c] (what df.select(col("*"), explode(x).alias("c"))
+// builds), or with several names one per output (posexplode: pos and the
+// element; a map: key and value; posexplode of a map: all three).
 LogicalPlanPtr RelationParser::ParseLateralView(LogicalPlanPtr child) {
   in_.Next();
   in_.Next();
@@ -240,10 +243,59 @@ LogicalPlanPtr RelationParser::ParseLateralView(LogicalPlanPtr child) {
       columns.push_back(in_.Identifier());
     } while (in_.MatchSymbol(","));
   }
-  if (columns.size() > 1) in_.Unsupported(at, "LATERAL VIEW with several column names");
   ExprPtr item = Generator(name, generator->children[0]);
-  if (!columns.empty()) item = Alias(item, columns[0]);
+  if (columns.size() == 1) item = Alias(item, columns[0]);
+  if (columns.size() > 1) item = MultiAlias(item, std::move(columns));  // one name per output: pos, key, value
   return MakeProject(child, {Star(), item});
+}
+
+// PIVOT (agg [AS a] [, ...] FOR col IN (v [AS a], ...)) [[AS] alias], or
+// FOR (c1, c2) IN ((v1, v2) [AS a], ...): an Aggregate with a PivotSpec, which
+// the analyzer turns into conditional aggregates grouped by the other columns.
+LogicalPlanPtr RelationParser::ParsePivot(LogicalPlanPtr child) {
+  in_.Next();
+  in_.ExpectSymbol("(");
+  std::vector<ExprPtr> aggregates;
+  do {
+    aggregates.push_back(exprs_.ParseNamed());
+  } while (in_.MatchSymbol(","));
+  in_.Expect("FOR");
+  auto spec = std::make_shared<PivotSpec>();
+  bool tuple = in_.MatchSymbol("(");
+  do {
+    spec->columns.push_back(ColParts(in_.MultipartIdentifier()));
+  } while (tuple && in_.MatchSymbol(","));
+  if (tuple) in_.ExpectSymbol(")");
+  in_.Expect("IN");
+  in_.ExpectSymbol("(");
+  do {
+    const Token& at = in_.Peek();
+    std::vector<ExprPtr> value;
+    if (tuple) {
+      // (v1, v2): a single column's value may be parenthesized too.
+      in_.ExpectSymbol("(");
+      value = exprs_.ParseList();
+      in_.ExpectSymbol(")");
+      if (value.size() != spec->columns.size()) {
+        throw UserError("PIVOT_VALUE_DATA_TYPE_MISMATCH", "42K09",
+                        in_.Locate(at, "42K09",
+                                   "Invalid pivot value: it has " + std::to_string(value.size()) +
+                                       " values but the pivot has " + std::to_string(spec->columns.size()) +
+                                       " columns."));
+      }
+    } else {
+      value.push_back(exprs_.Parse());
+    }
+    std::string alias;
+    if (in_.Match("AS") || CanBeImplicitAlias(in_.Peek())) alias = in_.Identifier();
+    spec->values.push_back(std::move(value));
+    spec->value_aliases.push_back(std::move(alias));
+  } while (in_.MatchSymbol(","));
+  in_.ExpectSymbol(")");
+  in_.ExpectSymbol(")");
+  auto node = std::make_shared<LogicalPlan>(*MakeAggregate(std::move(child), {}, std::move(aggregates)));
+  node->pivot = std::move(spec);
+  return ParseAlias(node);
 }
 
 }  // namespace lakestream::sql

@@ -2,7 +2,8 @@
 // names), derived tables, VALUES, table-valued functions (range(...) becomes
 // a Range node when its arguments are literals), every join type with ON,
 // USING or NATURAL, comma joins, aliases with column lists, and
-// LATERAL VIEW [OUTER] explode(x) t AS c as Project [*, explode(x) AS c].
+// LATERAL VIEW [OUTER] explode(x) t AS c as Project [*, explode(x) AS c],
+// and PIVOT (an Aggregate with a PivotSpec).
 #pragma once
 
 #include <string>
@@ -38,6 +39,7 @@ class RelationParser {
   LogicalPlanPtr ParseJoins(LogicalPlanPtr left);
   LogicalPlanPtr ParseTableFunction();
   LogicalPlanPtr ParseLateralView(LogicalPlanPtr child);
+  LogicalPlanPtr ParsePivot(LogicalPlanPtr child);
   LogicalPlanPtr ParseAlias(LogicalPlanPtr plan);
 
   TokenCursor& in_;

@@ -195,7 +195,8 @@ struct ExplainStatement {
 };
 
 // CREATE [UNIQUE] INDEX [IF NOT EXISTS] name ON table (col [ASC|DESC], ...):
-// accepted so SQLite-derived scripts run; the engine treats it as a no-op.
+// accepted so SQLite-derived scripts run; the catalog records only the name
+// and columns (no index structure), so DROP INDEX knows which exist.
 struct CreateIndexStatement {
   std::string name;
   Name table;

@@ -5,8 +5,8 @@
 
 namespace lakestream::sql {
 
-TokenCursor::TokenCursor(const SqlSource& source, std::vector<Token> tokens)
-    : source_(source), tokens_(std::move(tokens)) {}
+TokenCursor::TokenCursor(const SqlSource& source, std::vector<Token> tokens, ParserOptions options)
+    : source_(source), tokens_(std::move(tokens)), options_(options) {}
 
 const Token& TokenCursor::Peek(size_t ahead) const {
   size_t i = pos_ + ahead;

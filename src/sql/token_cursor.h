@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sql/parser_options.h"
 #include "sql/sql_source.h"
 #include "sql/token.h"
 
@@ -16,7 +17,9 @@ namespace lakestream::sql {
 class TokenCursor {
  public:
   // `tokens` ends with a kEnd token (Lexer::Tokenize); `source` outlives the cursor.
-  TokenCursor(const SqlSource& source, std::vector<Token> tokens);
+  TokenCursor(const SqlSource& source, std::vector<Token> tokens, ParserOptions options = {});
+
+  const ParserOptions& options() const { return options_; }
 
   // The token `ahead` positions on; kEnd past the end.
   const Token& Peek(size_t ahead = 0) const;
@@ -77,6 +80,7 @@ class TokenCursor {
 
   const SqlSource& source_;
   std::vector<Token> tokens_;
+  ParserOptions options_;
   size_t pos_ = 0;
   size_t statement_begin_ = 0;
   int depth_ = 0;

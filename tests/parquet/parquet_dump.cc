@@ -70,6 +70,8 @@ Json Cell(const Value& v, const DataType& type) {
     case TypeId::kDate: return Json{{"date", v.as_int()}};
     case TypeId::kTimestamp:
     case TypeId::kTimestampNtz: return Json{{"ts", std::to_string(v.as_int())}};
+    case TypeId::kYearMonthInterval:
+    case TypeId::kDayTimeInterval: return Json{{"interval", std::to_string(v.as_int())}};  // never read from Parquet
     case TypeId::kArray: {
       Json items = Json::array();
       for (const auto& item : v.as_list()) items.push_back(Cell(item, *type.element_type()));

@@ -99,7 +99,10 @@ void AppendValue(const DataType& type, const Value& value, std::string* out) {
       return;
     }
     case TypeId::kNull: *out += "null"; return;
+    case TypeId::kYearMonthInterval:
+    case TypeId::kDayTimeInterval: break;  // not writable to Parquet
   }
+  *out += "\"unsupported " + type.ToString() + "\"";
 }
 
 }  // namespace

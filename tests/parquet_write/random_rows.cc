@@ -86,7 +86,9 @@ Value RandomRows::Next(const DataType& type, bool nullable) {
       for (const Field& f : type.fields()) fields.push_back(Next(*f.type, f.nullable));
       return Value::List(std::move(fields));
     }
-    case TypeId::kNull: break;
+    case TypeId::kNull:
+    case TypeId::kYearMonthInterval:  // not writable to Parquet
+    case TypeId::kDayTimeInterval: break;
   }
   return Value();
 }

@@ -55,8 +55,10 @@ class ScriptState {
                      .threads(options.threads)
                      .warehouseDir(warehouse.string())
                      .config("spark.sql.ansi.enabled", options.ansi ? "true" : "false")
-                     .config("lakestream.sql.legacyIntegerDivision",
-                             options.legacy_integer_division ? "true" : "false")
+                     .config("lakestream.sql.legacyIntegerDivision", options.sqlite_settings ? "true" : "false")
+                     .config("lakestream.sql.legacyBareColumnsInAggregate", options.sqlite_settings ? "true" : "false")
+                     .config("lakestream.sql.legacyUnaryPlus", options.sqlite_settings ? "true" : "false")
+                     .config("lakestream.sql.legacyEmptyInList", options.sqlite_settings ? "true" : "false")
                      .getOrCreate()),
         hash_threshold_(options.hash_threshold) {}
 

@@ -14,10 +14,13 @@ namespace lakestream::slt {
 struct RunnerOptions {
   std::string engine = "lakestream";  // the name skipif/onlyif match
   // Session settings. SQLite's corpus runs with ANSI mode off (SQLite has no
-  // overflow or division-by-zero errors) and integer `/` on integers;
-  // Lakestream's own scripts run with Spark's defaults (ansi on, `/` DOUBLE).
+  // overflow or division-by-zero errors) and `sqlite_settings`: the
+  // lakestream.sql.legacy* settings that make Spark behave like SQLite where
+  // the two differ (integer `/` on integers, bare columns in aggregates, `+`
+  // a no-op on any type, empty IN lists). Lakestream's own scripts run with
+  // Spark's defaults (ansi on, `/` DOUBLE, none of the legacy settings).
   bool ansi = false;
-  bool legacy_integer_division = true;
+  bool sqlite_settings = true;
   // Results of more values than this are compared by hash unless a script
   // says otherwise; SQLite's runner uses 8. 0: never hash.
   int hash_threshold = 8;

@@ -7,8 +7,10 @@
 //              [--min-passed N] [--max-failed N] [--markdown] [--slow SECONDS] [SCRIPT...]
 //
 // --dialect sqlite (the default, for SQLite's corpus) runs with ANSI mode off
-// and integer division on integers (lakestream.sql.legacyIntegerDivision),
-// and hashes results of more than 8 values; --dialect spark keeps Spark's
+// and SQLite's behaviour where Spark has another (lakestream.sql.
+// legacyIntegerDivision, legacyBareColumnsInAggregate, legacyUnaryPlus,
+// legacyEmptyInList; see docs/sql-reference.md), and hashes results of more
+// than 8 values; --dialect spark keeps Spark's
 // defaults and never hashes unless a script says so. --ansi turns ANSI on.
 // Relative script paths are looked up in --corpus (default: the environment
 // variable LAKESTREAM_SLT_CORPUS). --baseline reads "path min-passed" lines
@@ -62,7 +64,7 @@ Args ParseArgs(int argc, char** argv) {
       std::string d = value();
       if (d != "sqlite" && d != "spark") Usage("--dialect must be sqlite or spark");
       a.options.ansi = d == "spark";
-      a.options.legacy_integer_division = d == "sqlite";
+      a.options.sqlite_settings = d == "sqlite";
       a.options.hash_threshold = d == "sqlite" ? 8 : 0;
     }
     else if (arg == "--threads") a.options.threads = std::stoi(value());

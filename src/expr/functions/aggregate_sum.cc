@@ -4,8 +4,11 @@
 //
 // Result types follow Spark: integral sum -> BIGINT (ANSI: overflow raises
 // ARITHMETIC_OVERFLOW), floating -> DOUBLE, DECIMAL(p,s) -> DECIMAL(p+10,s);
-// avg -> DOUBLE, DECIMAL(p,s) -> DECIMAL(p+4,s+4) (both capped at 38).
+// avg -> DOUBLE, DECIMAL(p,s) -> DECIMAL(p+4,s+4) (both capped at 38);
+// intervals: sum -> the input's type, avg -> INTERVAL YEAR TO MONTH or
+// INTERVAL DAY TO SECOND rounded half-up, overflow INTERVAL_ARITHMETIC_OVERFLOW.
 #include <algorithm>
+#include <limits>
 #include <string>
 
 #include "expr/function_registry.h"
@@ -29,12 +32,19 @@ struct SumOptions {
   bool is_try = false;
   DataTypePtr result;
   int input_scale = 0;  // DECIMAL input
+  bool interval = false;  // an ANSI interval input (int128 sum, In-typed result)
 };
 
 [[noreturn]] void ThrowLongOverflow(const char* try_name) {
   throw UserError("ARITHMETIC_OVERFLOW", "22003",
                   std::string("long overflow. Use '") + try_name + "' to tolerate overflow and return NULL instead. If "
                   "necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error.");
+}
+
+[[noreturn]] void ThrowIntervalOverflow(const char* try_name) {
+  throw UserError("INTERVAL_ARITHMETIC_OVERFLOW", "22015",
+                  std::string("Integer overflow while operating with intervals. Use '") + try_name +
+                      "' to tolerate overflow and return NULL instead.");
 }
 
 [[noreturn]] void ThrowDecimalOverflow(const DataType& type) {
@@ -59,6 +69,7 @@ class SumAccumulator : public GroupedAccumulator {
     if (a.type_id() == TypeId::kNull) return;
     const In* values = a.values<In>();
     Slot* slots = slots_.data();
+    if (slots_.size() == 1) return UpdateOneGroup(a, values, rows);  // every group id is 0
     if (a.null_count() == 0) {
       // Groups are scattered over more memory than the caches hold: fetch ahead.
       constexpr int64_t kAhead = 16;
@@ -90,6 +101,9 @@ class SumAccumulator : public GroupedAccumulator {
     for (size_t g = 0; g < n; ++g) flags[g] = slots_[g].count != 0 ? grouped::kSeen : 0;
     for (uint32_t g : overflowed_) flags[g] |= grouped::kOverflow;
     if constexpr (std::is_same_v<Acc, int128_t>) {
+      if constexpr (std::is_integral_v<In>) {
+        if (options_.interval) return FinalizeInterval(flags);
+      }
       return FinalizeDecimal(ctx, flags);
     } else if constexpr (std::is_same_v<Acc, int64_t>) {
       std::vector<int64_t> out(n);
@@ -121,6 +135,53 @@ class SumAccumulator : public GroupedAccumulator {
     int64_t count;
   };
 
+  // A global aggregate: the sum runs in a register, in the same order and
+  // with the same overflow rule as Add row by row.
+  void UpdateOneGroup(const Array& a, const In* values, int64_t rows) {
+    Slot& s = slots_[0];
+    Acc sum = s.sum;
+    bool overflow = false;
+    auto add = [&](In v) {
+      if constexpr (std::is_floating_point_v<Acc>) {
+        sum += static_cast<Acc>(v);
+      } else {
+        overflow |= __builtin_add_overflow(sum, static_cast<Acc>(v), &sum);
+      }
+    };
+    int64_t added = rows;
+    if constexpr (std::is_integral_v<In> && !std::is_floating_point_v<Acc> && sizeof(In) < sizeof(Acc)) {
+      // Narrower inputs: while the sum is far from the accumulator's limits
+      // no partial sum of this batch can overflow, so the loop needs no
+      // check (|sum| < 2^(bits-2) and |each| * rows < 2^(bits-2)).
+      constexpr int kBits = static_cast<int>(sizeof(Acc)) * 8;
+      const Acc limit = Acc{1} << (kBits - 2);
+      constexpr int kRowBits = std::min(62, kBits - 2 - static_cast<int>(sizeof(In)) * 8);
+      const bool safe = rows < (int64_t{1} << kRowBits) && sum > -limit && sum < limit;
+      if (safe && a.null_count() == 0) {
+        Acc batch = 0;
+        for (int64_t r = 0; r < rows; ++r) batch += static_cast<Acc>(values[r]);
+        s.sum = sum + batch;
+        s.count += rows;
+        return;
+      }
+    }
+    if (a.null_count() == 0) {
+      for (int64_t r = 0; r < rows; ++r) add(values[r]);
+    } else {
+      const uint8_t* valid = a.validity();
+      added = 0;
+      for (int64_t r = 0; r < rows; ++r) {
+        if (bit_util::GetBit(valid, r)) {
+          add(values[r]);
+          ++added;
+        }
+      }
+    }
+    s.sum = sum;
+    s.count += added;
+    if (overflow) overflowed_.push_back(0);
+  }
+
   void Add(Slot* slots, uint32_t g, Acc v, int64_t n) {
     Slot& s = slots[g];
     if constexpr (std::is_floating_point_v<Acc>) {
@@ -129,6 +190,28 @@ class SumAccumulator : public GroupedAccumulator {
       overflowed_.push_back(g);
     }
     s.count += n;
+  }
+
+  // The sum (avg: sum / count, half-up) must fit the interval's width.
+  ArrayPtr FinalizeInterval(std::vector<uint8_t>& flags) {
+    std::vector<In> out(slots_.size());
+    for (size_t g = 0; g < slots_.size(); ++g) {
+      if (!(flags[g] & grouped::kSeen)) continue;
+      int128_t v = slots_[g].sum;
+      if (options_.avg) {
+        int128_t count = slots_[g].count;
+        int128_t q = v / count, rem = v % count;
+        if ((rem < 0 ? -rem : rem) * 2 >= count) q += v < 0 ? -1 : 1;
+        v = q;
+      }
+      if ((flags[g] & grouped::kOverflow) || v < std::numeric_limits<In>::min() || v > std::numeric_limits<In>::max()) {
+        if (!options_.is_try) ThrowIntervalOverflow(options_.avg ? "try_avg" : "try_sum");
+        flags[g] = 0;
+        continue;
+      }
+      out[g] = static_cast<In>(v);
+    }
+    return grouped::MakeResult(options_.result, out, &flags);
   }
 
   // Sum: the total must fit the result precision. Avg: sum / count rounded
@@ -171,6 +254,23 @@ BoundAggregateFunction BindSum(const std::string& name, const std::vector<DataTy
                                bool is_try) {
   signature::CheckArgCount(name, args.size(), 1, 1);
   DataTypePtr in = args[0];
+  if (in->IsInterval()) {
+    SumOptions options;
+    options.avg = avg;
+    options.is_try = is_try;
+    options.interval = true;
+    const bool year_month = in->id() == TypeId::kYearMonthInterval;
+    options.result = !avg ? in : year_month ? DataType::YearMonthInterval() : DataType::DayTimeInterval();
+    BoundAggregateFunction f;
+    f.arg_types = {in};
+    f.return_type = options.result;
+    if (year_month) {
+      f.make_accumulator = [options] { return std::make_unique<SumAccumulator<int32_t, int128_t>>(options); };
+    } else {
+      f.make_accumulator = [options] { return std::make_unique<SumAccumulator<int64_t, int128_t>>(options); };
+    }
+    return distinct ? MakeDistinct(std::move(f)) : f;
+  }
   if (in->id() == TypeId::kString || in->id() == TypeId::kNull) in = DataType::Double();
   if (!in->IsNumeric()) signature::ThrowUnexpectedType(name, 0, "\"NUMERIC\"", args[0]);
   SumOptions options;

@@ -3,6 +3,7 @@
 #include "expr/binder.h"
 #include "expr/functions/arithmetic_kernels.h"
 #include "expr/functions/bind_errors.h"
+#include "expr/functions/interval_arithmetic.h"
 #include "expr/kernel_builder.h"
 #include "expr/type_coercion.h"
 #include "lakestream/error.h"
@@ -77,6 +78,7 @@ BoundScalarFunction DateBinding(bool date_first, bool subtract) {
 
 BoundScalarFunction BindBinary(const std::string& name, ArithmeticSpec spec, const std::vector<DataTypePtr>& types) {
   CheckArgCount(name, types, 2, 2);
+  if (auto interval = BindIntervalArithmetic(name, spec, types)) return *interval;
   const ArithmeticOp op = spec.op;
   // Dates move by whole days.
   const bool additive = op == ArithmeticOp::kAdd || op == ArithmeticOp::kSubtract;
@@ -122,6 +124,7 @@ BoundScalarFunction BindBinary(const std::string& name, ArithmeticSpec spec, con
 BoundScalarFunction BindUnary(const std::string& name, UnaryArithmeticOp op, bool identity,
                               const std::vector<DataTypePtr>& types) {
   CheckArgCount(name, types, 1, 1);
+  if (auto interval = BindIntervalUnary(op, identity, types[0])) return *interval;
   DataTypePtr t = types[0];
   if (t->id() == TypeId::kNull || t->id() == TypeId::kString) t = DataType::Double();
   if (!t->IsNumeric()) ThrowUnexpectedInputType(name, 0, "\"NUMERIC\"", *t);
@@ -186,6 +189,7 @@ void RegisterArithmeticFunctions(FunctionRegistry& r) {
            "SELECT positive(1); -- 1");
   AddUnary(r, "abs", UnaryArithmeticOp::kAbs, false, "abs(expr) - Returns the absolute value of the numeric value.",
            "SELECT abs(-1); -- 1");
+  RegisterIntervalFunctions(r);
 }
 
 }  // namespace lakestream

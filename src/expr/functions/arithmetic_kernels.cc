@@ -217,7 +217,7 @@ ArrayPtr DecimalArithmetic(const ArrayPtr& a, const ArrayPtr& b, const DataTypeP
                      ((op == ArithmeticOp::kAdd || op == ArithmeticOp::kSubtract) && exact_sum);
   if (exact && a->null_count() == 0 && b->null_count() == 0) {
     const int64_t n = a->length();
-    BufferPtr values = Buffer::Allocate(n * static_cast<int64_t>(sizeof(int128_t)));
+    BufferPtr values = Buffer::AllocateUninitialized(n * static_cast<int64_t>(sizeof(int128_t)));
     int128_t* out = values->mutable_data_as<int128_t>();
     const int128_t* xs = a->values<int128_t>();
     const int128_t* ys = b->values<int128_t>();

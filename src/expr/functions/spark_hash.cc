@@ -63,9 +63,11 @@ typename H::Hash HashValue(const Array& a, int64_t i, typename H::Hash seed) {
     case TypeId::kByte: return H::Int(a.values<int8_t>()[i], seed);
     case TypeId::kShort: return H::Int(a.values<int16_t>()[i], seed);
     case TypeId::kInt:
+    case TypeId::kYearMonthInterval:
     case TypeId::kDate: return H::Int(a.values<int32_t>()[i], seed);
     case TypeId::kLong:
     case TypeId::kTimestamp:
+    case TypeId::kDayTimeInterval:
     case TypeId::kTimestampNtz: return H::Long(a.values<int64_t>()[i], seed);
     case TypeId::kFloat: {
       const float f = a.values<float>()[i];

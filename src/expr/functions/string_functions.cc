@@ -44,6 +44,32 @@ void AddStringToString(FunctionRegistry& r, const std::string& name, FunctionDoc
 
 // --- length -------------------------------------------------------------------
 
+// length() of every row: byte counts straight from the offsets when the data
+// is binary or all ASCII (the common case, checked once for the whole array),
+// else characters per row. The result shares the input's validity bitmap.
+ArrayPtr Lengths(const ArrayPtr& in, bool binary) {
+  const Array& a = *in;
+  if ((a.type_id() != TypeId::kString && a.type_id() != TypeId::kBinary) || a.buffers().size() < 3) {
+    return MapUnary<int32_t, std::string_view>(in, DataType::Int(), [binary](std::string_view s) {
+      return static_cast<int32_t>(binary ? s.size() : utf8::CharCount(s));
+    });
+  }
+  const int64_t n = a.length();
+  BufferPtr values = Buffer::AllocateUninitialized(n * static_cast<int64_t>(sizeof(int32_t)));
+  int32_t* out = values->mutable_data_as<int32_t>();
+  const int32_t* o = a.offsets();
+  const char* bytes = reinterpret_cast<const char*>(a.buffers()[2]->data());
+  if (n > 0 && (binary || utf8::IsAscii(bytes + o[0], static_cast<size_t>(o[n] - o[0])))) {
+    for (int64_t i = 0; i < n; ++i) out[i] = o[i + 1] - o[i];
+  } else {
+    for (int64_t i = 0; i < n; ++i) {
+      out[i] = static_cast<int32_t>(utf8::CharCount(std::string_view(bytes + o[i], static_cast<size_t>(o[i + 1] - o[i]))));
+    }
+  }
+  return std::make_shared<Array>(DataType::Int(), n, std::vector<BufferPtr>{a.buffers()[0], values},
+                                 std::vector<ArrayPtr>{}, a.null_count());
+}
+
 void RegisterLength(FunctionRegistry& r) {
   r.AddScalar({"length",
                {"length(expr) - Returns the character length of string data or number of bytes of binary data.",
@@ -53,10 +79,7 @@ void RegisterLength(FunctionRegistry& r) {
                  const DataTypePtr t = argument::AsStringOrBinary("length", args, 0);
                  const bool binary = t->id() == TypeId::kBinary;
                  return BoundScalarFunction{{t}, DataType::Int(), [binary](const Kernels& a, int64_t, const EvalContext&) {
-                                              return MapUnary<int32_t, std::string_view>(
-                                                  a[0], DataType::Int(), [binary](std::string_view s) {
-                                                    return static_cast<int32_t>(binary ? s.size() : utf8::CharCount(s));
-                                                  });
+                                              return Lengths(a[0], binary);
                                             }};
                }});
   r.AddAlias("char_length", "length");

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -18,7 +19,31 @@ inline int CharWidth(unsigned char lead) {
   return 1;
 }
 
+// True when every byte of [p, p + n) is below 0x80 (then characters = bytes);
+// eight bytes at a time.
+inline bool IsAscii(const char* p, size_t n) {
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  size_t i = 0;
+  for (; i + 32 <= n; i += 32) {
+    uint64_t a, b, c, d;
+    std::memcpy(&a, p + i, 8);
+    std::memcpy(&b, p + i + 8, 8);
+    std::memcpy(&c, p + i + 16, 8);
+    std::memcpy(&d, p + i + 24, 8);
+    if (((a | b | c | d) & kHigh) != 0) return false;
+  }
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    if ((w & kHigh) != 0) return false;
+  }
+  unsigned char rest = 0;
+  for (; i < n; ++i) rest |= static_cast<unsigned char>(p[i]);
+  return rest < 0x80;
+}
+
 inline int64_t CharCount(std::string_view s) {
+  if (IsAscii(s.data(), s.size())) return static_cast<int64_t>(s.size());
   int64_t n = 0;
   for (size_t i = 0; i < s.size(); i += CharWidth(static_cast<unsigned char>(s[i]))) ++n;
   return n;

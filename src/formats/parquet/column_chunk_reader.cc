@@ -13,6 +13,8 @@ namespace {
 // Values decoded per step when levels or dictionary indices go through a
 // uint32 staging buffer.
 constexpr int64_t kStep = 4096;
+// Records decoded and dropped per step when skipping within pages.
+constexpr int64_t kDropStep = 64 * 1024;
 
 [[noreturn]] void Corrupt(const std::string& what) { throw ParquetCorruptError(what); }
 
@@ -83,6 +85,7 @@ ColumnChunkReader::ColumnChunkReader(const RandomAccessFile& file, const ColumnM
                                      std::string context)
     : leaf_(leaf),
       converter_(leaf),
+      meta_(meta),
       pages_(file, meta, memory, context),
       num_rows_(num_rows),
       context_(std::move(context)),
@@ -241,6 +244,23 @@ int64_t ColumnChunkReader::AppendDefLevels(int64_t n, LeafBatch* out) {
   index_buffer_.resize(static_cast<size_t>(std::min(n, kStep)));
   const uint32_t* staged = index_buffer_.data();
   for (int64_t done = 0; done < n;) {
+    if (bits) {
+      // Repeated runs (a page without NULLs is one) set their bits in bulk.
+      uint32_t level = 0;
+      int64_t run = def_decoder_->TakeRepeated(n - done, &level);
+      if (run > 0) {
+        if (level > static_cast<uint32_t>(max_level)) {
+          Corrupt("a level of " + std::to_string(level) + " exceeds the column's maximum of " +
+                  std::to_string(max_level));
+        }
+        if (level == 1) {
+          bit_util::SetBitsInRange(bits, at + done, run);
+          present += run;
+        }
+        done += run;
+        continue;
+      }
+    }
     int64_t want = std::min(n - done, kStep);
     int64_t got = def_decoder_->GetBatch(index_buffer_.data(), want);
     if (got < want) {
@@ -475,6 +495,53 @@ void ColumnChunkReader::DecodeValues(int64_t count, LeafBatch* out) {
       return;  // counted per step
   }
   out->num_values += count;
+}
+
+bool ColumnChunkReader::ChunkHasBytesBefore(int64_t offset) const {
+  int64_t start = meta_.data_page_offset;
+  if (meta_.dictionary_page_offset && *meta_.dictionary_page_offset > 0 && *meta_.dictionary_page_offset < start) {
+    start = *meta_.dictionary_page_offset;
+  }
+  return offset > start;
+}
+
+void ColumnChunkReader::ReadDictionaryPage() {
+  // Only a dictionary page may precede the first data page.
+  if (!pages_.Next(&page_) || page_.header.type != PageType::kDictionaryPage) return;
+  try {
+    dictionary_.Decode(page_);
+  } catch (const ParquetCorruptError& e) {
+    Fail(e.message());
+  }
+  have_dictionary_ = true;
+  Account();
+}
+
+void ColumnChunkReader::SkipTo(int64_t row, const OffsetIndex* index) {
+  if (row <= rows_read_) return;
+  if (index != nullptr && leaf_.max_rep_level == 0 && !index->page_locations.empty()) {
+    // The last page starting at or before `row`.
+    const auto& pages = index->page_locations;
+    auto after = std::upper_bound(pages.begin(), pages.end(), row,
+                                  [](int64_t r, const PageLocation& p) { return r < p.first_row_index; });
+    if (after != pages.begin()) {
+      const PageLocation& target = *(after - 1);
+      // A jump pays only when it passes pages the current position would
+      // decode: past the end of the current page.
+      bool past_current = !have_page_ || target.first_row_index >= rows_read_ + (page_levels_ - level_pos_);
+      if (target.first_row_index > rows_read_ && past_current) {
+        if (!have_page_ && data_pages_ == 0 && !have_dictionary_ && ChunkHasBytesBefore(pages.front().offset)) {
+          ReadDictionaryPage();
+        }
+        pages_.SeekTo(target.offset);
+        have_page_ = false;
+        level_pos_ = page_levels_ = 0;
+        rows_read_ = target.first_row_index;
+      }
+    }
+  }
+  LeafBatch dropped;
+  while (rows_read_ < row) ReadRecords(std::min<int64_t>(row - rows_read_, kDropStep), &dropped);
 }
 
 void ColumnChunkReader::ReadRecords(int64_t rows, LeafBatch* out) {

@@ -39,6 +39,15 @@ class ColumnChunkReader {
   // index out of range, a chunk with fewer records than its row group.
   void ReadRecords(int64_t rows, LeafBatch* out);
 
+  // Moves forward to record `row` of the row group (at or after the records
+  // read so far). With the chunk's offset index (`index`, optional; only for
+  // leaves without repetition) whole pages before the one holding `row` are
+  // not decoded; the rest are decoded and dropped.
+  void SkipTo(int64_t row, const OffsetIndex* index);
+  // Before the first read, for scans that will skip most pages: read each
+  // page when it is reached rather than the whole chunk.
+  void ReadPagesOnDemand() { pages_.ReadOnDemand(); }
+
  private:
   // Where the current page's values come from.
   enum class Source : uint8_t {
@@ -49,6 +58,10 @@ class ColumnChunkReader {
   };
 
   bool NextDataPage();
+  // Whether the chunk starts before file offset `offset` (so a dictionary
+  // page lies before a first data page there).
+  bool ChunkHasBytesBefore(int64_t offset) const;
+  void ReadDictionaryPage();
   void DecodeLevels(const Page& page, const uint8_t** values, size_t* values_size);
   void StartValues(const Page& page, const uint8_t* data, size_t size);
   // Present (non-NULL) values in the current page.
@@ -68,6 +81,7 @@ class ColumnChunkReader {
 
   const LeafDescriptor& leaf_;
   LeafValueConverter converter_;
+  const ColumnMetaData& meta_;
   PageReader pages_;
   int64_t num_rows_;
   int64_t rows_read_ = 0;

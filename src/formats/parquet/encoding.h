@@ -22,6 +22,11 @@ class RleBitPackedDecoder {
   // Decodes up to `count` values into out; returns how many were produced
   // (fewer only when the data ends cleanly between runs).
   int64_t GetBatch(uint32_t* out, int64_t count);
+  // When the next values are a repeated (RLE) run, consumes up to `max` of
+  // them, sets *value and returns how many; returns 0 and consumes nothing
+  // when they are bit-packed or the data has ended. Lets callers handle long
+  // runs (all-present definition levels) without expanding them.
+  int64_t TakeRepeated(int64_t max, uint32_t* value);
  private:
   bool NextRun();
   int64_t TakePacked(uint32_t* out, int64_t count);

@@ -49,7 +49,7 @@ struct LeafBatch {
   uint8_t* FixedValuesFor(int64_t count, int width) {
     int64_t need = (num_values + count) * width;
     if (!values) {
-      values = Buffer::Allocate(need);
+      values = Buffer::AllocateUninitialized(need);  // every byte is written (NULL slots by the assembler)
     } else if (values->size() < need) {
       values->Resize(need);  // grows capacity geometrically
     }

@@ -21,6 +21,18 @@ struct Bytes16 {
   uint64_t lo, hi;
 };
 
+// Entries up to this long are copied in 16-byte steps that may run past
+// their end (into the padding after the dictionary bytes and after the
+// batch's bytes): no call per value.
+constexpr int32_t kShortEntry = 64;
+constexpr size_t kGatherPadding = 16;
+
+inline void Copy16(char* dst, const char* src) {
+  Bytes16 v;
+  std::memcpy(&v, src, 16);
+  std::memcpy(dst, &v, 16);
+}
+
 }  // namespace
 
 void PageDictionary::Decode(const Page& page) {
@@ -62,6 +74,9 @@ void PageDictionary::Decode(const Page& page) {
       converter_.FixedToFixed(page.body, n, fixed_.data());
     }
   }
+  max_length_ = 0;
+  for (size_t i = 0; i + 1 < offsets_.size(); ++i) max_length_ = std::max(max_length_, offsets_[i + 1] - offsets_[i]);
+  bytes_.append(kGatherPadding, '\0');
   size_ = n;
 }
 
@@ -70,8 +85,20 @@ int64_t PageDictionary::memory() const {
 }
 
 void PageDictionary::Gather(const uint32_t* indices, int64_t count, LeafBatch* out) const {
+  // last - index turns negative exactly for an index past the end; OR-ing
+  // the differences (in independent chains) checks a step without a branch.
+  const int64_t last = size_ - 1;
+  int64_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+  int64_t i4 = 0;
+  for (; i4 + 4 <= count; i4 += 4) {
+    a0 |= last - static_cast<int64_t>(indices[i4]);
+    a1 |= last - static_cast<int64_t>(indices[i4 + 1]);
+    a2 |= last - static_cast<int64_t>(indices[i4 + 2]);
+    a3 |= last - static_cast<int64_t>(indices[i4 + 3]);
+  }
+  for (; i4 < count; ++i4) a0 |= last - static_cast<int64_t>(indices[i4]);
   uint32_t max_index = 0;
-  for (int64_t i = 0; i < count; ++i) max_index = std::max(max_index, indices[i]);
+  if ((a0 | a1 | a2 | a3) < 0) max_index = *std::max_element(indices, indices + count);
   if (count > 0 && max_index >= size_) {
     throw ParquetCorruptError("dictionary index " + std::to_string(max_index) +
                               " is out of range for a dictionary of " + std::to_string(size_) + " values");
@@ -94,12 +121,28 @@ void PageDictionary::Gather(const uint32_t* indices, int64_t count, LeafBatch* o
   for (int64_t i = 0; i < count; ++i) total += d[indices[i] + 1] - d[indices[i]];
   size_t at = out->bytes.size();
   if (static_cast<int64_t>(at) + total > kMaxBatchBytes) ThrowBatchBytesOverflow(converter_.leaf().DottedPath());
-  out->bytes.resize(at + static_cast<size_t>(total));
-  char* dst = out->bytes.data() + at;
-  int32_t offset = static_cast<int32_t>(at);
   size_t first = out->offsets.size();
   out->offsets.resize(first + static_cast<size_t>(count));
   int32_t* offsets = out->offsets.data() + first;
+  int32_t offset = static_cast<int32_t>(at);
+  if (max_length_ <= kShortEntry) {
+    out->bytes.resize(at + static_cast<size_t>(total) + kGatherPadding);
+    char* dst = out->bytes.data() + at;
+    const char* src = bytes_.data();
+    for (int64_t i = 0; i < count; ++i) {
+      int32_t begin = d[indices[i]];
+      int32_t length = d[indices[i] + 1] - begin;
+      Copy16(dst, src + begin);
+      for (int32_t k = 16; k < length; k += 16) Copy16(dst + k, src + begin + k);
+      dst += length;
+      offset += length;
+      offsets[i] = offset;
+    }
+    out->bytes.resize(at + static_cast<size_t>(total));
+    return;
+  }
+  out->bytes.resize(at + static_cast<size_t>(total));
+  char* dst = out->bytes.data() + at;
   for (int64_t i = 0; i < count; ++i) {
     int32_t begin = d[indices[i]];
     int32_t length = d[indices[i] + 1] - begin;

@@ -39,7 +39,8 @@ class PageDictionary {
   int64_t size_ = 0;
   std::vector<uint8_t> fixed_;   // kFixed targets: size_ values
   std::vector<int32_t> offsets_; // kBinary targets: size_ + 1 offsets
-  std::string bytes_;
+  std::string bytes_;            // followed by kGatherPadding zero bytes
+  int32_t max_length_ = 0;       // the longest entry's bytes
 };
 
 }  // namespace lakestream::parquet

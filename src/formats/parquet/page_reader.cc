@@ -36,20 +36,21 @@ void PageReader::ReadChunk() {
                               ", " + std::to_string(start_) + " + " + std::to_string(length) +
                               ") outside the file of " + std::to_string(file_.size()) + " bytes.");
   }
+  base_ = position_ = start_;
+  declared_end_ = start_ + length;
+  if (on_demand_) return;
   if (reservation_) reservation_->Resize(length);
   if (file_.ReadAt(start_, length, &chunk_) != length) {
     throw ParquetCorruptError("Corrupt Parquet file: " + context_ + " was cut short while reading.");
   }
-  declared_end_ = chunk_.size();
 }
 
-bool PageReader::Extend(size_t size) {
-  int64_t available = file_.size() - start_;
-  if (static_cast<int64_t>(size) > available) size = static_cast<size_t>(available);
-  if (size <= chunk_.size()) return false;
-  int64_t more = static_cast<int64_t>(size - chunk_.size());
-  if (reservation_) reservation_->Resize(reservation_->bytes() + more);
-  return file_.ReadAt(start_ + static_cast<int64_t>(chunk_.size()), more, &chunk_) == more;
+bool PageReader::Extend(int64_t to) {
+  to = std::min(to, file_.size());
+  if (to <= loaded_end()) return false;
+  int64_t more = to - loaded_end();
+  if (reservation_) reservation_->Resize(static_cast<int64_t>(chunk_.size()) + more);
+  return file_.ReadAt(loaded_end(), more, &chunk_) == more;
 }
 
 void PageReader::Fail(const Page& page, const std::string& what) const {
@@ -74,39 +75,64 @@ const uint8_t* PageReader::Decompress(const Page& page, const uint8_t* data, siz
   return reinterpret_cast<const uint8_t*>(page_buffer_.data());
 }
 
+void PageReader::SeekTo(int64_t file_offset) {
+  if (!chunk_read_) ReadChunk();
+  if (file_offset < start_ || file_offset >= declared_end_) {
+    throw ParquetCorruptError("Corrupt Parquet file: " + context_ + ": the offset index places a page at offset " +
+                              std::to_string(file_offset) + ", outside the column chunk.");
+  }
+  position_ = file_offset;
+}
+
 bool PageReader::Next(Page* page) {
   if (!chunk_read_) ReadChunk();
   while (position_ < declared_end_) {
+    if (on_demand_) {
+      // Keep only bytes from this page on: the previous page's spans expire now.
+      if (position_ < base_ || position_ > loaded_end()) {
+        chunk_.clear();
+        base_ = position_;
+      } else if (position_ > base_) {
+        chunk_.erase(0, static_cast<size_t>(position_ - base_));
+        base_ = position_;
+      }
+      if (loaded_end() < position_ + static_cast<int64_t>(kHeaderSlack)) {
+        Extend(position_ + static_cast<int64_t>(kHeaderSlack));
+      }
+    }
     page->ordinal = ordinal_++;
-    page->file_offset = start_ + static_cast<int64_t>(position_);
+    page->file_offset = position_;
     size_t header_size = 0;
     // Some writers (parquet-mr's dictionary pages, nation.dict-malformed.parquet)
     // record a total_compressed_size too small for their pages: a page that
     // starts inside the chunk may end after it, as long as it ends in the file.
     for (size_t slack = kHeaderSlack;; slack *= 2) {
+      const size_t at = static_cast<size_t>(position_ - base_);
       try {
-        page->header = DecodePageHeader(reinterpret_cast<const uint8_t*>(chunk_.data()) + position_,
-                                        chunk_.size() - position_, &header_size);
+        page->header = DecodePageHeader(reinterpret_cast<const uint8_t*>(chunk_.data()) + at, chunk_.size() - at,
+                                        &header_size);
         break;
       } catch (const ParquetCorruptError& e) {
-        bool near_end = chunk_.size() - position_ < kMaxHeaderBytes;
-        if (!near_end || slack > kMaxHeaderBytes || !Extend(chunk_.size() + slack)) Fail(*page, e.message());
+        bool near_end = chunk_.size() - at < kMaxHeaderBytes;
+        if (!near_end || slack > kMaxHeaderBytes || !Extend(loaded_end() + static_cast<int64_t>(slack))) {
+          Fail(*page, e.message());
+        }
       }
     }
     const PageHeader& h = page->header;
     if (h.compressed_page_size < 0 || h.uncompressed_page_size < 0) {
       Fail(*page, "negative page size");
     }
-    size_t body_start = position_ + header_size;
-    size_t body_end = body_start + static_cast<size_t>(h.compressed_page_size);
+    int64_t body_start = position_ + static_cast<int64_t>(header_size);
+    int64_t body_end = body_start + h.compressed_page_size;
     // Extend stops at the file's end, which may still leave the body short.
-    if (body_end > chunk_.size() && (!Extend(body_end) || body_end > chunk_.size())) {
+    if (body_end > loaded_end() && (!Extend(body_end) || body_end > loaded_end())) {
       Fail(*page, "the page body of " + std::to_string(h.compressed_page_size) + " bytes runs past the file");
     }
     const auto* base = reinterpret_cast<const uint8_t*>(chunk_.data());
-    const uint8_t* body = base + body_start;
+    const uint8_t* body = base + (body_start - base_);
     size_t size = static_cast<size_t>(h.compressed_page_size);
-    position_ = body_start + size;
+    position_ = body_end;
     if (h.type != PageType::kDataPage && h.type != PageType::kDataPageV2 && h.type != PageType::kDictionaryPage) {
       continue;
     }

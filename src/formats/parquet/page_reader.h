@@ -40,12 +40,21 @@ class PageReader {
   // body that does not decompress, ParquetUnsupportedError for LZO.
   bool Next(Page* page);
 
+  // Moves to the page whose header starts at `file_offset` (from the offset
+  // index), so that the next Next returns it. Throws ParquetCorruptError when
+  // the offset lies outside the chunk.
+  void SeekTo(int64_t file_offset);
+
+  // Before the first Next: read each page when it is reached instead of the
+  // whole chunk at once, for scans that seek over most pages.
+  void ReadOnDemand() { on_demand_ = true; }
 
  private:
   void ReadChunk();
-  // Reads on so that chunk_ holds `size` bytes (capped at the file's end);
-  // false when nothing more could be read.
-  bool Extend(size_t size);
+  // Reads on so that chunk_ holds the file's bytes up to offset `to` (capped
+  // at the file's end); false when nothing more could be read.
+  bool Extend(int64_t to);
+  int64_t loaded_end() const { return base_ + static_cast<int64_t>(chunk_.size()); }
   [[noreturn]] void Fail(const Page& page, const std::string& what) const;
   // Decompresses `size` bytes into page_buffer_ (uncompressed_size bytes).
   const uint8_t* Decompress(const Page& page, const uint8_t* data, size_t size, size_t uncompressed_size);
@@ -53,11 +62,13 @@ class PageReader {
   const RandomAccessFile& file_;
   const ColumnMetaData& meta_;
   std::string context_;
-  int64_t start_ = 0;
-  std::string chunk_;        // the chunk's bytes (and any read past its declared end)
-  size_t declared_end_ = 0;  // pages start before this offset in chunk_
+  int64_t start_ = 0;        // file offset of the chunk's first page
+  int64_t declared_end_ = 0; // pages start before this file offset
+  std::string chunk_;        // file bytes from base_: the chunk (and any read past its declared end)
+  int64_t base_ = 0;         // file offset of chunk_[0]
   bool chunk_read_ = false;
-  size_t position_ = 0;      // next page header in chunk_
+  bool on_demand_ = false;   // chunk_ holds the current page only
+  int64_t position_ = 0;     // file offset of the next page header
   int ordinal_ = 0;
   std::string page_buffer_;  // decompressed body of the current page
   std::unique_ptr<MemoryReservation> reservation_;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "columnar/check.h"
 #include "formats/parquet/column_chunk_reader.h"
 #include "formats/parquet/record_assembler.h"
 
@@ -116,8 +117,41 @@ const ParquetNode* ParquetFileReader::FindField(const std::string& name) const {
   return nullptr;
 }
 
+std::optional<OffsetIndex> ParquetFileReader::ReadOffsetIndex(int g, int leaf) const {
+  const RowGroup& rg = metadata().row_groups[g];
+  const ColumnChunk& chunk = rg.columns[leaf];
+  if (!chunk.meta_data || !chunk.offset_index_offset || !chunk.offset_index_length) return std::nullopt;
+  int64_t offset = *chunk.offset_index_offset;
+  int64_t length = *chunk.offset_index_length;
+  if (offset < 0 || length <= 0 || offset > file_->size() || length > file_->size() - offset) return std::nullopt;
+  std::string bytes;
+  OffsetIndex index;
+  try {
+    if (file_->ReadAt(offset, length, &bytes) != length) return std::nullopt;
+    index = DecodeOffsetIndex(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+  } catch (const ParquetCorruptError&) {
+    return std::nullopt;
+  }
+  const ColumnMetaData& meta = *chunk.meta_data;
+  int64_t chunk_start = ChunkStart(meta);
+  int64_t chunk_end = chunk_start + meta.total_compressed_size;
+  const auto& pages = index.page_locations;
+  if (pages.empty() || pages[0].first_row_index != 0) return std::nullopt;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    const PageLocation& p = pages[i];
+    if (p.offset < chunk_start || p.offset >= chunk_end || p.first_row_index >= std::max<int64_t>(rg.num_rows, 1)) {
+      return std::nullopt;
+    }
+    if (i > 0 && (p.first_row_index <= pages[i - 1].first_row_index || p.offset <= pages[i - 1].offset)) {
+      return std::nullopt;
+    }
+  }
+  return index;
+}
+
 void ParquetFileReader::Read(const std::vector<int>& row_groups, const std::vector<Field>& fields,
-                             MemoryTracker* memory, const EvalContext& ctx, const ColumnsSink& sink) const {
+                             MemoryTracker* memory, const EvalContext& ctx, const ColumnsSink& sink,
+                             const std::vector<std::vector<RowRange>>* row_ranges) const {
   const auto& leaves = schema().leaves();
   std::vector<std::unique_ptr<RecordAssembler>> assemblers(fields.size());
   std::vector<int> needed;
@@ -139,8 +173,12 @@ void ParquetFileReader::Read(const std::vector<int>& row_groups, const std::vect
   needed.erase(std::unique(needed.begin(), needed.end()), needed.end());
 
   std::vector<LeafBatch> batches(leaves.size());
-  for (int g : row_groups) {
+  for (size_t i = 0; i < row_groups.size(); ++i) {
+    const int g = row_groups[i];
     const RowGroup& rg = metadata().row_groups[g];
+    std::vector<RowRange> ranges{RowRange{0, rg.num_rows}};
+    if (row_ranges) ranges = (*row_ranges)[i];
+    bool whole = ranges.size() == 1 && ranges[0].begin == 0 && ranges[0].end >= rg.num_rows;
     std::vector<std::unique_ptr<ColumnChunkReader>> readers(leaves.size());
     for (int leaf : needed) {
       const ColumnChunk& chunk = rg.columns[leaf];
@@ -155,15 +193,36 @@ void ParquetFileReader::Read(const std::vector<int>& row_groups, const std::vect
       readers[leaf] = std::make_unique<ColumnChunkReader>(*file_, *chunk.meta_data, leaves[leaf], rg.num_rows,
                                                           memory, column);
     }
-    for (int64_t done = 0; done < rg.num_rows;) {
-      int64_t rows = std::min(kParquetBatchRows, rg.num_rows - done);
-      for (int leaf : needed) readers[leaf]->ReadRecords(rows, &batches[leaf]);
-      std::vector<ArrayPtr> columns(fields.size());
-      for (size_t f = 0; f < fields.size(); ++f) {
-        columns[f] = assemblers[f] ? assemblers[f]->Assemble(batches, rows, ctx) : MakeNullArray(fields[f].type, rows);
+    // Offset indexes only matter when rows are skipped.
+    std::vector<std::optional<OffsetIndex>> offset_indexes(leaves.size());
+    if (!whole) {
+      for (int leaf : needed) {
+        offset_indexes[leaf] = ReadOffsetIndex(g, leaf);
+        if (offset_indexes[leaf]) readers[leaf]->ReadPagesOnDemand();
       }
-      done += rows;
-      if (!sink(std::move(columns), rows)) return;
+    }
+    int64_t position = 0;
+    for (const RowRange& range : ranges) {
+      LS_CHECK(range.begin >= position && range.begin <= range.end);
+      int64_t end = std::min(range.end, rg.num_rows);
+      if (range.begin >= end) continue;
+      if (range.begin > position) {
+        for (int leaf : needed) {
+          readers[leaf]->SkipTo(range.begin, offset_indexes[leaf] ? &*offset_indexes[leaf] : nullptr);
+        }
+      }
+      for (int64_t done = range.begin; done < end;) {
+        int64_t rows = std::min(kParquetBatchRows, end - done);
+        for (int leaf : needed) readers[leaf]->ReadRecords(rows, &batches[leaf]);
+        std::vector<ArrayPtr> columns(fields.size());
+        for (size_t f = 0; f < fields.size(); ++f) {
+          columns[f] =
+              assemblers[f] ? assemblers[f]->Assemble(batches, rows, ctx) : MakeNullArray(fields[f].type, rows);
+        }
+        done += rows;
+        if (!sink(std::move(columns), rows)) return;
+      }
+      position = end;
     }
   }
 }

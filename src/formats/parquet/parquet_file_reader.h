@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,12 @@ namespace lakestream::parquet {
 
 // Rows per batch the reader produces at most.
 inline constexpr int64_t kParquetBatchRows = 64 * 1024;
+
+// Rows [begin, end) of a row group.
+struct RowRange {
+  int64_t begin = 0;
+  int64_t end = 0;
+};
 
 class ParquetFileReader {
  public:
@@ -50,8 +57,17 @@ class ParquetFileReader {
   // column chunks the fields need are read. `memory` (optional) accounts
   // decode buffers. Throws ParquetUnsupportedError for encrypted or external
   // column chunks.
+  // `row_ranges` (optional, one entry per row group) narrows each row group
+  // to ascending, disjoint ranges of its rows; pages outside them are not
+  // decoded where the column's offset index locates them.
   void Read(const std::vector<int>& row_groups, const std::vector<Field>& fields, MemoryTracker* memory,
-            const EvalContext& ctx, const ColumnsSink& sink) const;
+            const EvalContext& ctx, const ColumnsSink& sink,
+            const std::vector<std::vector<RowRange>>* row_ranges = nullptr) const;
+
+  // The offset index of column chunk `leaf` of row group `g`, or nullopt
+  // when the file has none or it is unreadable or inconsistent (page
+  // locations out of order, outside the chunk, or not starting at row 0).
+  std::optional<OffsetIndex> ReadOffsetIndex(int g, int leaf) const;
 
   // The top-level node of the file's field named `name` (exactly, else
   // case-insensitively), or nullptr.

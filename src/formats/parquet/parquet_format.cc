@@ -105,15 +105,28 @@ void ParquetFormat::ReadFiltered(const FileSplit& split, const SchemaPtr& schema
   for (int i : layout.data_fields()) fields.push_back(schema->field(i));
   parquet::RowGroupPruner pruner(reader, scan.predicates, schema);
   std::vector<int> row_groups;
+  // Rows of each row group that the page index leaves in.
+  std::vector<std::vector<parquet::RowRange>> row_ranges;
+  bool narrowed = false;
   int groups = static_cast<int>(reader.metadata().row_groups.size());
   for (int g = 0; g < groups; ++g) {
     int64_t start = reader.RowGroupStart(g);
     bool in_split = split.length < 0 || (start >= split.offset && start < split.offset + split.length);
-    if (in_split && !pruner.CanSkip(g)) row_groups.push_back(g);
+    if (!in_split || pruner.CanSkip(g)) continue;
+    std::optional<std::vector<parquet::RowRange>> rows =
+        scan.predicates.empty() ? std::nullopt : pruner.MatchingRows(g);
+    if (rows && rows->empty()) continue;
+    row_groups.push_back(g);
+    narrowed |= rows.has_value();
+    row_ranges.push_back(rows ? std::move(*rows)
+                              : std::vector<parquet::RowRange>{{0, reader.metadata().row_groups[g].num_rows}});
   }
-  reader.Read(row_groups, fields, scan.memory, ctx, [&](std::vector<ArrayPtr> columns, int64_t rows) {
-    return sink(layout.Assemble(std::move(columns), nullptr, rows));
-  });
+  reader.Read(
+      row_groups, fields, scan.memory, ctx,
+      [&](std::vector<ArrayPtr> columns, int64_t rows) {
+        return sink(layout.Assemble(std::move(columns), nullptr, rows));
+      },
+      narrowed ? &row_ranges : nullptr);
 }
 
 void ParquetFormat::Write(const std::string& path, const SchemaPtr& schema, const std::vector<RecordBatchPtr>& batches,

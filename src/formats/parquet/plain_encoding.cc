@@ -1,6 +1,7 @@
 // PLAIN encoding (parquet-format Encodings.md): fixed-width values back to
 // back in little-endian, booleans bit-packed LSB first, byte arrays as a
 // 4-byte little-endian length followed by the bytes.
+#include <algorithm>
 #include <array>
 #include <climits>
 #include <cstring>
@@ -64,19 +65,43 @@ size_t DecodePlainByteArray(const uint8_t* data, size_t size, int64_t count, std
   const size_t old_offsets = offsets->size();
   const size_t old_bytes = bytes->size();
   try {
-    offsets->reserve(old_offsets + static_cast<size_t>(count));
-    // Values take at most what is left after their length prefixes.
-    bytes->reserve(old_bytes + (size - 4 * static_cast<size_t>(count)));
-    int64_t end_offset = offsets->back();
+    // First the lengths (checked, into the offsets), then the bytes in one
+    // resize and a copy per value.
+    const int64_t base = offsets->back();
+    offsets->resize(old_offsets + static_cast<size_t>(count));
+    int32_t* o = offsets->data() + old_offsets;
+    int64_t end_offset = base;
     for (int64_t i = 0; i < count; ++i) {
       uint32_t length;
       std::memcpy(&length, in.Take(4), 4);
-      const uint8_t* value = in.Take(length);
+      in.Take(length);
       end_offset += length;
       if (end_offset > INT32_MAX) in.Fail("byte arrays exceed 2 GiB in one column batch");
-      bytes->append(reinterpret_cast<const char*>(value), length);
-      offsets->push_back(static_cast<int32_t>(end_offset));
+      o[i] = static_cast<int32_t>(end_offset);
     }
+    // Short values are copied 16 bytes at a time, which may run up to 15
+    // bytes past a value: within the data while far from its end, and into
+    // the padding kept after the output bytes.
+    constexpr size_t kPad = 16;
+    bytes->resize(old_bytes + static_cast<size_t>(end_offset - base) + kPad);
+    char* dst = bytes->data() + old_bytes;
+    const uint8_t* src = data;
+    const uint8_t* safe_end = data + size - std::min(size, kPad);
+    int64_t prev = base;
+    for (int64_t i = 0; i < count; ++i) {
+      const size_t length = static_cast<size_t>(o[i] - prev);
+      src += 4;
+      if (length <= 32 && src + 32 <= safe_end) {
+        std::memcpy(dst, src, 16);
+        if (length > 16) std::memcpy(dst + 16, src + 16, 16);
+      } else {
+        std::memcpy(dst, src, length);
+      }
+      src += length;
+      dst += length;
+      prev = o[i];
+    }
+    bytes->resize(old_bytes + static_cast<size_t>(end_offset - base));
   } catch (const ParquetCorruptError&) {
     offsets->resize(old_offsets);
     bytes->resize(old_bytes);

@@ -53,6 +53,20 @@ int64_t RleBitPackedDecoder::GetBatch(uint32_t* out, int64_t count) {
   return done;
 }
 
+int64_t RleBitPackedDecoder::TakeRepeated(int64_t max, uint32_t* value) {
+  if (max <= 0) return 0;
+  if (bit_width_ == 0) {
+    *value = 0;
+    return max;
+  }
+  if (rle_left_ == 0 && packed_left_ == 0 && group_index_ >= group_size_ && !NextRun()) return 0;
+  if (rle_left_ == 0) return 0;
+  const int64_t n = std::min(rle_left_, max);
+  rle_left_ -= n;
+  *value = rle_value_;
+  return n;
+}
+
 int64_t RleBitPackedDecoder::TakePacked(uint32_t* out, int64_t count) {
   int64_t done = 0;
   if (group_index_ < group_size_) {

@@ -1,5 +1,6 @@
 #include "formats/parquet/row_group_pruner.h"
 
+#include <algorithm>
 #include <climits>
 #include <cmath>
 #include <cstring>
@@ -174,21 +175,22 @@ bool RowGroupPruner::StatisticsExclude(const Target& t, const ColumnChunk& chunk
   return !range.MayMatch(t.predicate, *t.type);
 }
 
-bool RowGroupPruner::ColumnIndexExcludes(const Target& t, const ColumnChunk& chunk) const {
-  if (!chunk.column_index_offset || !chunk.column_index_length || !TypeDefinedOrder(*t.leaf)) return false;
+std::optional<std::vector<bool>> RowGroupPruner::PagesMayMatch(const Target& t, const ColumnChunk& chunk) const {
+  if (!chunk.column_index_offset || !chunk.column_index_length || !TypeDefinedOrder(*t.leaf)) return std::nullopt;
   std::string bytes;
-  if (!ReadRange(reader_.file(), *chunk.column_index_offset, *chunk.column_index_length, &bytes)) return false;
+  if (!ReadRange(reader_.file(), *chunk.column_index_offset, *chunk.column_index_length, &bytes)) return std::nullopt;
   ColumnIndex index;
   try {
     index = DecodeColumnIndex(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
   } catch (const ParquetCorruptError&) {
-    return false;
+    return std::nullopt;
   }
   size_t pages = index.null_pages.size();
   if (pages == 0 || index.min_values.size() != pages || index.max_values.size() != pages ||
       (!index.null_counts.empty() && index.null_counts.size() != pages)) {
-    return false;
+    return std::nullopt;
   }
+  std::vector<bool> may_match(pages);
   for (size_t i = 0; i < pages; ++i) {
     ValueRange range;
     range.all_null = index.null_pages[i];
@@ -197,9 +199,59 @@ bool RowGroupPruner::ColumnIndexExcludes(const Target& t, const ColumnChunk& chu
       range.min = DecodeStatisticsValue(*t.leaf, index.min_values[i], *t.type);
       range.max = DecodeStatisticsValue(*t.leaf, index.max_values[i], *t.type);
     }
-    if (range.MayMatch(t.predicate, *t.type)) return false;
+    may_match[i] = range.MayMatch(t.predicate, *t.type);
   }
-  return true;
+  return may_match;
+}
+
+bool RowGroupPruner::ColumnIndexExcludes(const Target& t, const ColumnChunk& chunk) const {
+  std::optional<std::vector<bool>> pages = PagesMayMatch(t, chunk);
+  return pages && std::find(pages->begin(), pages->end(), true) == pages->end();
+}
+
+std::optional<std::vector<RowRange>> RowGroupPruner::MatchingRows(int g) const {
+  if (!evidence_.column_index) return std::nullopt;
+  const RowGroup& rg = reader_.metadata().row_groups[g];
+  std::optional<std::vector<RowRange>> result;
+  for (const auto& t : targets_) {
+    // Pages start at record boundaries only in the offset index of a
+    // top-level leaf without repetition.
+    if (t.leaf->max_rep_level > 0) continue;
+    const ColumnChunk& chunk = rg.columns[t.leaf->column_index];
+    if (!chunk.meta_data) continue;
+    std::optional<std::vector<bool>> may_match = PagesMayMatch(t, chunk);
+    if (!may_match) continue;
+    std::optional<OffsetIndex> offsets = reader_.ReadOffsetIndex(g, t.leaf->column_index);
+    if (!offsets || offsets->page_locations.size() != may_match->size()) continue;
+    const auto& pages = offsets->page_locations;
+    std::vector<RowRange> ranges;
+    for (size_t i = 0; i < pages.size(); ++i) {
+      if (!(*may_match)[i]) continue;
+      int64_t begin = pages[i].first_row_index;
+      int64_t end = i + 1 < pages.size() ? pages[i + 1].first_row_index : rg.num_rows;
+      if (!ranges.empty() && ranges.back().end == begin) {
+        ranges.back().end = end;
+      } else {
+        ranges.push_back(RowRange{begin, end});
+      }
+    }
+    if (!result) {
+      result = std::move(ranges);
+      continue;
+    }
+    // Rows every predicate so far may match.
+    std::vector<RowRange> both;
+    size_t a = 0, b = 0;
+    while (a < result->size() && b < ranges.size()) {
+      int64_t begin = std::max((*result)[a].begin, ranges[b].begin);
+      int64_t end = std::min((*result)[a].end, ranges[b].end);
+      if (begin < end) both.push_back(RowRange{begin, end});
+      ((*result)[a].end < ranges[b].end) ? ++a : ++b;
+    }
+    result = std::move(both);
+  }
+  if (result && result->size() == 1 && (*result)[0].begin == 0 && (*result)[0].end >= rg.num_rows) return std::nullopt;
+  return result;
 }
 
 bool RowGroupPruner::DictionaryExcludes(const Target& t, const ColumnChunk& chunk, int g) const {

@@ -9,6 +9,7 @@
 // Predicates on nested, missing or type-changed columns are ignored.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "formats/file_format.h"
@@ -37,6 +38,12 @@ class RowGroupPruner {
   // count as absent rather than failing the scan.
   bool CanSkip(int g) const;
 
+  // The rows of row group `g` that may match every predicate, from the page
+  // index (column index and offset index) of the predicate columns:
+  // ascending, disjoint ranges, empty when no row can match; nullopt when no
+  // page index narrows the row group (read it whole).
+  std::optional<std::vector<RowRange>> MatchingRows(int g) const;
+
  private:
   // A predicate on a top-level primitive column of the file.
   struct Target {
@@ -47,6 +54,9 @@ class RowGroupPruner {
 
   bool StatisticsExclude(const Target& t, const ColumnChunk& chunk) const;
   bool ColumnIndexExcludes(const Target& t, const ColumnChunk& chunk) const;
+  // Per page of the chunk's column index, whether it may hold a matching
+  // row; nullopt when the chunk has no usable column index.
+  std::optional<std::vector<bool>> PagesMayMatch(const Target& t, const ColumnChunk& chunk) const;
   bool DictionaryExcludes(const Target& t, const ColumnChunk& chunk, int g) const;
   bool BloomFilterExcludes(const Target& t, const ColumnChunk& chunk) const;
   bool TypeDefinedOrder(const LeafDescriptor& leaf) const;

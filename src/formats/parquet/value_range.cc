@@ -22,7 +22,12 @@ int128_t Pow10(int n) {
 std::optional<Value> Widen(Value v, const DataType& from, const DataType& to) {
   if (v.kind() == Value::Kind::kDouble && std::isnan(v.as_double())) return std::nullopt;
   if (from.Equals(to) || from.IsBinaryLike()) return v;
-  if (from.id() == TypeId::kDate && to.id() == TypeId::kTimestampNtz) return Value(v.as_int() * kMicrosPerDay);
+  if (from.id() == TypeId::kDate && to.id() == TypeId::kTimestampNtz) {
+    // A corrupt or far-off statistic past the TIMESTAMP range says nothing usable.
+    int64_t micros = 0;
+    if (__builtin_mul_overflow(v.as_int(), kMicrosPerDay, &micros)) return std::nullopt;
+    return Value(micros);
+  }
   if (to.IsFloating()) return v.kind() == Value::Kind::kInt ? Value(static_cast<double>(v.as_int())) : v;
   if (to.id() == TypeId::kDecimal) {
     int128_t unscaled = v.kind() == Value::Kind::kInt ? int128_t{v.as_int()} : v.as_decimal();

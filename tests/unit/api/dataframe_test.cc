@@ -47,6 +47,32 @@ TEST(DataFrameTest, GroupByAggregates) {
   EXPECT_EQ(People(s).count(), 4);
 }
 
+TEST(DataFrameTest, GroupByPivotIsSqlsPivot) {
+  auto s = MakeSession();
+  auto sales = s.createDataFrame({Row{2023, "Q1", 10}, Row{2023, "Q1", 20}, Row{2023, "Q2", 30}, Row{2024, "Q2", 50},
+                                  Row{2025, "Q3", 7}},
+                                 "year INT, quarter STRING, amount INT");
+  auto one = sales.groupBy("year").pivot("quarter", {Value("Q1"), Value("Q2")}).agg(sum(col("amount")));
+  EXPECT_EQ(one.columns(), (std::vector<std::string>{"year", "Q1", "Q2"}));
+  EXPECT_EQ(Sorted(one.collect()), Sorted({Row{2023, int64_t{30}, int64_t{30}}, Row{2024, Value(), int64_t{50}},
+                                           Row{2025, Value(), Value()}}));
+  auto two = sales.groupBy("year")
+                 .pivot(col("quarter"), {Value("Q2")})
+                 .agg(sum(col("amount")).alias("s"), count(col("amount")));
+  EXPECT_EQ(two.columns(), (std::vector<std::string>{"year", "Q2_s", "Q2_count(amount)"}));
+  EXPECT_EQ(Sorted(two.collect()), Sorted({Row{2023, int64_t{30}, int64_t{1}}, Row{2024, int64_t{50}, int64_t{1}},
+                                           Row{2025, Value(), int64_t{0}}}));
+  // The same plan as SQL's PIVOT over the table.
+  sales.createOrReplaceTempView("sales");
+  auto sql = s.sql("SELECT * FROM sales PIVOT (sum(amount) FOR quarter IN ('Q1', 'Q2'))");
+  EXPECT_EQ(Sorted(sql.collect()), Sorted(one.collect()));
+  // Explicit keys: amount and quarter are not grouped by.
+  EXPECT_EQ(sales.groupBy(std::vector<Column>{}).pivot("quarter", {Value("Q3")}).count().collect(),
+            (std::vector<Row>{Row{int64_t{1}}}));
+  EXPECT_THROW(sales.groupBy("year").pivot("quarter", {Value("Q1")}).pivot("year", {Value(1)}), UserError);
+  EXPECT_THROW(sales.groupBy("year").pivot("nope", {Value("Q1")}).agg(sum(col("amount"))), UserError);
+}
+
 TEST(DataFrameTest, JoinsOfEveryKind) {
   auto s = MakeSession();
   auto people = People(s);

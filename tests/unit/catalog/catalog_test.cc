@@ -97,6 +97,30 @@ TEST_F(CatalogTest, DroppingAManagedTableDeletesItsData) {
   EXPECT_TRUE(fs::exists(ext.location)) << "external data is never deleted";
 }
 
+TEST_F(CatalogTest, IndexNamesAreMetadataThatSurvivesAndDiesWithItsTable) {
+  {
+    Catalog catalog(dir_.string());
+    catalog.CreateTable(Table("default", "t1"), false, false);
+    catalog.CreateTable(Table("default", "t2"), false, false);
+    EXPECT_TRUE(catalog.CreateIndex("default", "t1", "T1I1", {"id", "name"}, false));
+    EXPECT_EQ(ErrorClass([&] { catalog.CreateIndex("default", "t2", "t1i1", {"id"}, false); }), "INDEX_ALREADY_EXISTS");
+    EXPECT_FALSE(catalog.CreateIndex("default", "t2", "t1i1", {"id"}, true)) << "IF NOT EXISTS keeps the old index";
+    EXPECT_EQ(ErrorClass([&] { catalog.CreateIndex("default", "nope", "x", {"id"}, false); }),
+              "TABLE_OR_VIEW_NOT_FOUND");
+    catalog.CreateIndex("default", "t2", "t2i1", {"id"}, false);
+  }
+  Catalog reopened(dir_.string());
+  EXPECT_EQ(reopened.GetTable("default", "t1")->indexes.at("t1i1"), (std::vector<std::string>{"id", "name"}));
+  EXPECT_EQ(ErrorClass([&] { reopened.DropIndex("default", "t1", "t2i1", false); }), "INDEX_NOT_FOUND")
+      << "ON t1 looks at t1 only";
+  EXPECT_TRUE(reopened.DropIndex("default", "", "t2i1", false));
+  EXPECT_FALSE(reopened.DropIndex("default", "", "t2i1", true));
+  EXPECT_EQ(ErrorClass([&] { reopened.DropIndex("default", "", "t2i1", false); }), "INDEX_NOT_FOUND");
+  reopened.DropTable("default", "t1", false);
+  EXPECT_EQ(ErrorClass([&] { reopened.DropIndex("default", "", "t1i1", false); }), "INDEX_NOT_FOUND");
+  EXPECT_TRUE(reopened.CreateIndex("default", "t2", "t1i1", {"id"}, false)) << "the name is free again";
+}
+
 TEST_F(CatalogTest, ACorruptCatalogFileIsAClearError) {
   { Catalog catalog(dir_.string()); }
   std::ofstream(dir_ / "_catalog" / "default.json") << "{not json";

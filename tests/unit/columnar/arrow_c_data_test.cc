@@ -58,6 +58,26 @@ TEST(ArrowCDataTest, ImportHonoursOffsets) {
   EXPECT_EQ(imported->GetValue(2), Value("dddd"));
 }
 
+// As Spark's ArrowUtils: year-month intervals are interval[months], day-time
+// intervals duration[us]; the interval fields do not survive the trip.
+TEST(ArrowCDataTest, IntervalsTravelAsMonthsAndMicrosecondDurations) {
+  auto schema = Schema::ParseDdl("ym INTERVAL YEAR TO MONTH, dt INTERVAL DAY TO SECOND, h INTERVAL HOUR");
+  auto batch = RowsToBatches(schema, {Row{Value(14), Value(int64_t{90061000001}), Value(int64_t{3600000000})},
+                                      Row{Value(-3), Value(), Value(int64_t{-7200000000})}}, 10)[0];
+  ArrowSchema c_schema;
+  ArrowArray c_array;
+  ExportSchema(*schema, &c_schema);
+  ExportRecordBatch(batch, &c_array);
+  EXPECT_STREQ(c_schema.children[0]->format, "tiM");
+  EXPECT_STREQ(c_schema.children[1]->format, "tDu");
+  auto imported_schema = ImportSchema(c_schema);
+  c_schema.release(&c_schema);
+  EXPECT_EQ(imported_schema->ToString(), "struct<ym:interval year to month,dt:interval day to second,h:interval day to second>");
+  auto imported = ImportRecordBatch(&c_array, imported_schema);
+  ASSERT_EQ(imported->num_rows(), 2);
+  for (int64_t r = 0; r < 2; ++r) EXPECT_EQ(imported->GetRow(r), batch->GetRow(r)) << r;
+}
+
 TEST(ArrowCDataTest, UnsupportedFormatIsAClearError) {
   ArrowSchema s{};
   s.format = "+ud:0,1";

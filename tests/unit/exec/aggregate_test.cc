@@ -47,6 +47,25 @@ TEST(HashAggregateTest, ManyGroupsMultiThreadedEqualsSingleThreaded) {
   for (const auto& r : single) EXPECT_EQ(r[2], Value(int64_t{3}));
 }
 
+TEST(HashAggregateTest, FewGroupsMultiThreadedStayUnpartitioned) {
+  auto plan = AggregatePlan(RangePlan(0, 200000), {Call("%", {Col("id"), Long(7)})},
+                            {Aggregate("count", {Col("id")}), Aggregate("sum", {Col("id")})});
+  auto single = Sorted(RunPlan(plan, 1));
+  ASSERT_EQ(single.size(), 7u);
+  EXPECT_EQ(Sorted(RunPlan(plan, 4)), single);
+}
+
+TEST(HashAggregateTest, SkewedGroupsMixUnpartitionedAndPartitionedThreads) {
+  // Rows [0, 40000) are their own groups, the rest fall into five: threads
+  // that read only the latter stay unpartitioned while the others partition.
+  auto key = Call("if", {Call("<", {Col("id"), Long(40000)}), Col("id"), Call("%", {Col("id"), Long(5)})});
+  auto plan = AggregatePlan(RangePlan(0, 160000), {key}, {Aggregate("count", {Col("id")}), Aggregate("max", {Col("id")})});
+  auto single = Sorted(RunPlan(plan, 1));
+  ASSERT_EQ(single.size(), 40000u);
+  EXPECT_EQ(Sorted(RunPlan(plan, 4)), single);
+  EXPECT_EQ(Sorted(RunPlan(plan, 2)), single);
+}
+
 TEST(HashAggregateTest, DoubleKeysGroupNaNAndSignedZeroTogether) {
   std::vector<Row> rows = {{Value(0.0)}, {Value(-0.0)}, {Value(std::nan(""))}, {Value(-std::nan(""))}};
   auto plan = AggregatePlan(Local("d DOUBLE", rows), {Col("d")}, {Aggregate("count", {Col("d")})});

@@ -99,6 +99,28 @@ TEST(BinderTest, DivisionIsDoubleOrDecimal) {
   EXPECT_EQ(Bind(Call("/", {Col("a"), Col("f")}), legacy)->type->ToSql(), "DOUBLE");
 }
 
+TEST(BinderTest, UnaryPlusIsANoOpOnAnyTypeOnlyUnderTheLegacySetting) {
+  EXPECT_EQ(Bind(Call("positive", {Col("s")}))->type->ToSql(), "DOUBLE") << "Spark: a string becomes DOUBLE";
+  ErrorOf([] { Bind(Call("positive", {Col("flag")})); }, "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE");
+  BindOptions legacy;
+  legacy.legacy_unary_plus = true;
+  for (const char* c : {"s", "flag", "dt", "arr", "a", "d"}) {
+    ExprPtr e = Bind(Call("positive", {Col(c)}), legacy);
+    EXPECT_TRUE(TypeEquals(e->type, Bind(Col(c))->type)) << c;
+    EXPECT_EQ(e->children[0]->kind, ExprKind::kColumn) << c << ": no cast";
+  }
+  EXPECT_EQ(Bind(Call("negative", {Col("s")}), legacy)->type->ToSql(), "DOUBLE") << "only + changes";
+}
+
+TEST(BinderTest, AnEmptyInListIsFalse) {
+  // The parser builds `x IN ()` only under ParserOptions.legacy_empty_in_list.
+  ExprPtr e = Bind(In(Col("a"), {}));
+  EXPECT_EQ(e->kind, ExprKind::kLiteral);
+  EXPECT_EQ(e->value, Value(false));
+  EXPECT_FALSE(e->nullable);
+  ErrorOf([] { Bind(In(Col("nope"), {})); }, "UNRESOLVED_COLUMN.WITH_SUGGESTION");
+}
+
 TEST(BinderTest, DecimalResultTypesFollowSpark) {
   EXPECT_EQ(Bind(Call("+", {Col("d"), Col("e")}))->type->ToSql(), "DECIMAL(11,2)");
   EXPECT_EQ(Bind(Call("*", {Col("d"), Col("e")}))->type->ToSql(), "DECIMAL(16,3)");

@@ -211,8 +211,52 @@ TEST(ExpressionParserTest, FilterIgnoreNullsAndNamedArguments) {
   EXPECT_EQ(ExprOf("f(a, mode => 'x')"), "f(a, x AS mode)");
   EXPECT_EQ(FailureOf([] { ParseExpression("first(x, y) FILTER (WHERE x > 0)"); }).error_class,
             "UNSUPPORTED_FEATURE.SQL_SYNTAX");
-  EXPECT_EQ(FailureOf([] { ParseExpression("lag(x) IGNORE NULLS OVER (ORDER BY y)"); }).error_class,
+  EXPECT_EQ(FailureOf([] { ParseExpression("sum(x) IGNORE NULLS"); }).error_class, "UNSUPPORTED_FEATURE.SQL_SYNTAX");
+  EXPECT_EQ(FailureOf([] { ParseExpression("row_number() IGNORE NULLS OVER (ORDER BY y)"); }).error_class,
             "UNSUPPORTED_FEATURE.SQL_SYNTAX");
+}
+
+TEST(ExpressionParserTest, IgnoreNullsOnWindowFunctionsIsTheirTrailingFlag) {
+  // lag/lead(input[, offset[, default[, ignoreNulls]]]): the defaults filled in.
+  EXPECT_EQ(ExprOf("lag(x) IGNORE NULLS OVER (ORDER BY y)"), ExprOf("lag(x, 1, NULL, true) OVER (ORDER BY y)"));
+  EXPECT_EQ(ExprOf("lead(x, 2) IGNORE NULLS OVER (ORDER BY y)"), ExprOf("lead(x, 2, NULL, true) OVER (ORDER BY y)"));
+  EXPECT_EQ(ExprOf("lag(x, 1, 0) IGNORE NULLS OVER (ORDER BY y)"), ExprOf("lag(x, 1, 0, true) OVER (ORDER BY y)"));
+  EXPECT_EQ(ExprOf("lag(x) RESPECT NULLS OVER (ORDER BY y)"), ExprOf("lag(x) OVER (ORDER BY y)"));
+  EXPECT_EQ(ExprOf("nth_value(x, 2) IGNORE NULLS OVER (ORDER BY y)"),
+            ExprOf("nth_value(x, 2, true) OVER (ORDER BY y)"));
+  EXPECT_EQ(ExprOf("first_value(x) IGNORE NULLS OVER (ORDER BY y)"),
+            ExprOf("first_value(x, true) OVER (ORDER BY y)"));
+  EXPECT_EQ(ExprOf("last_value(x) RESPECT NULLS OVER (ORDER BY y)"), ExprOf("last_value(x) OVER (ORDER BY y)"));
+  // The flag given twice, or too many arguments, is not rewritten.
+  EXPECT_EQ(FailureOf([] { ParseExpression("lag(x, 1, 0, false) IGNORE NULLS OVER (ORDER BY y)"); }).error_class,
+            "UNSUPPORTED_FEATURE.SQL_SYNTAX");
+  EXPECT_EQ(FailureOf([] { ParseExpression("nth_value(x, 1, false) IGNORE NULLS OVER (ORDER BY y)"); }).error_class,
+            "UNSUPPORTED_FEATURE.SQL_SYNTAX");
+}
+
+TEST(ExpressionParserTest, SeveralAliasesNameAGeneratorsOutputs) {
+  auto e = ParseExpression("posexplode(a) AS (p, v)");
+  EXPECT_EQ(e->kind, ExprKind::kAlias);
+  EXPECT_EQ(e->name_parts, (std::vector<std::string>{"p", "v"}));
+  EXPECT_EQ(e->ToString(), "posexplode(a) AS (p, v)");
+  EXPECT_EQ(FailureOf([] { ParseExpression("explode(m) AS (k,)"); }).error_class, "PARSE_SYNTAX_ERROR");
+}
+
+TEST(ExpressionParserTest, EmptyInListOnlyUnderTheSqliteSetting) {
+  EXPECT_EQ(FailureOf([] { ParseExpression("x IN ()"); }).error_class, "PARSE_SYNTAX_ERROR");
+  EXPECT_EQ(FailureOf([] { ParseQuery("SELECT 1 WHERE x NOT IN ()"); }).error_class, "PARSE_SYNTAX_ERROR");
+  ParserOptions sqlite;
+  sqlite.legacy_empty_in_list = true;
+  auto plan = ParseQuery("SELECT 1 FROM t WHERE x NOT IN ()", sqlite);
+  EXPECT_EQ(plan->TreeString(),
+            "Project [1]\n"
+            "+- Filter (NOT (x IN ()))\n"
+            "   +- 'UnresolvedRelation [t]\n");
+  // A subquery or a list with values is parsed as always.
+  EXPECT_EQ(ParseQuery("SELECT 1 FROM t WHERE x IN (1)", sqlite)->TreeString(),
+            ParseQuery("SELECT 1 FROM t WHERE x IN (1)")->TreeString());
+  EXPECT_EQ(FailureOf([&] { ParseQuery("SELECT 1 FROM t WHERE x IN (,)", sqlite); }).error_class,
+            "PARSE_SYNTAX_ERROR");
 }
 
 TEST(ExpressionParserTest, ColumnsFieldsAndSubscripts) {
@@ -259,24 +303,6 @@ TEST(ExpressionParserTest, WindowFunctions) {
   EXPECT_EQ(ExprOf("max(x) OVER ()"), "max(x) OVER ()");
   EXPECT_EQ(ExprOf("lag(x, 1) OVER (PARTITION BY k ORDER BY t)"),
             "lag(x, 1) OVER (PARTITION BY k ORDER BY t ASC NULLS FIRST)");
-}
-
-TEST(ExpressionParserTest, IntervalArithmeticBecomesDateFunctions) {
-  EXPECT_EQ(ExprOf("d + INTERVAL 3 DAYS"), Bin("date_add", Col("d"), IntLit(3))->ToString());
-  EXPECT_EQ(ExprOf("d - INTERVAL '3' DAY"), "date_add(d, -3)");
-  EXPECT_EQ(ExprOf("d + INTERVAL 2 WEEKS"), "date_add(d, 14)");
-  EXPECT_EQ(ExprOf("d + INTERVAL 1 MONTH"), "add_months(d, 1)");
-  EXPECT_EQ(ExprOf("d - INTERVAL 2 YEAR"), "add_months(d, -24)");
-  EXPECT_EQ(ExprOf("d + INTERVAL -1 DAY"), "date_add(d, -1)");
-  EXPECT_EQ(ExprOf("INTERVAL 1 DAY + d"), "date_add(d, 1)");
-  EXPECT_EQ(ExprOf("d > current_date - INTERVAL 7 DAYS"), "(d > date_add(current_date(), -7))");
-  for (const char* sql : {"ts + INTERVAL 1 HOUR", "INTERVAL 1 DAY", "d + INTERVAL '1 day'", "d + INTERVAL 1 DAY * 2",
-                          "d + INTERVAL '1-2' YEAR TO MONTH", "d * INTERVAL 1 DAY", "d + INTERVAL 1 DAY 2 HOURS"}) {
-    EXPECT_EQ(FailureOf([&] { ParseExpression(sql); }).error_class, "UNSUPPORTED_FEATURE.SQL_SYNTAX") << sql;
-  }
-  auto failure = FailureOf([] { ParseExpression("ts + INTERVAL 1 HOUR"); });
-  EXPECT_EQ(failure.message.substr(0, 58), "The feature is not supported: INTERVAL HOUR arithmetic (La");
-  EXPECT_NE(failure.message.find("(line 1, pos 5)\n\n== SQL ==\nts + INTERVAL 1 HOUR\n-----^^^"), std::string::npos);
 }
 
 TEST(ExpressionParserTest, Subqueries) {

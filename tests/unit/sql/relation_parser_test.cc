@@ -146,21 +146,61 @@ TEST(RelationParserTest, LateralViewIsAProjectionWithAGenerator) {
             "   +- Project [*, explode(b) AS j]\n"
             "      +- Project [*, explode(a) AS i]\n"
             "         +- 'UnresolvedRelation [t]\n");
-  EXPECT_EQ(FailureOf([] { ParseQuery("SELECT * FROM t LATERAL VIEW posexplode(a) p AS i, v"); }).error_class,
-            "UNSUPPORTED_FEATURE.SQL_SYNTAX");
+  // Several names: one per generator output (df.select(col("*"), posexplode(a).as({"i", "v"}))).
+  EXPECT_EQ(PlanOf("SELECT * FROM t LATERAL VIEW posexplode(a) p AS i, v"),
+            SelectStar(MakeProject(Table({"t"}), {Star(), MultiAlias(Generator("posexplode", Col("a")), {"i", "v"})}))
+                ->TreeString());
+  EXPECT_EQ(PlanOf("SELECT * FROM t LATERAL VIEW OUTER explode(m) p k, v"),
+            SelectStar(MakeProject(Table({"t"}), {Star(), MultiAlias(Generator("explode_outer", Col("m")), {"k", "v"})}))
+                ->TreeString());
   EXPECT_EQ(FailureOf([] { ParseQuery("SELECT * FROM t LATERAL VIEW json_tuple(a, 'x') p AS i"); }).error_class,
             "UNSUPPORTED_FEATURE.SQL_SYNTAX");
 }
 
 TEST(RelationParserTest, UnsupportedRelations) {
-  for (const char* sql : {"SELECT * FROM t PIVOT (sum(v) AS s FOR k IN (1 AS one, 2))",
-                          "SELECT * FROM t UNPIVOT (v FOR k IN (a, b))", "SELECT * FROM t, LATERAL (SELECT 1)",
+  for (const char* sql : {"SELECT * FROM t UNPIVOT (v FOR k IN (a, b))", "SELECT * FROM t, LATERAL (SELECT 1)",
                           "SELECT * FROM t JOIN LATERAL (SELECT 1) ON true", "SELECT * FROM t TABLESAMPLE (10 PERCENT)",
                           "SELECT * FROM t VERSION AS OF 3", "SELECT * FROM t TIMESTAMP AS OF '2024-01-01'"}) {
     EXPECT_EQ(FailureOf([&] { ParseQuery(sql); }).error_class, "UNSUPPORTED_FEATURE.SQL_SYNTAX") << sql;
   }
-  auto pivot = FailureOf([] { ParseQuery("SELECT * FROM t PIVOT (sum(v) FOR k IN (1, 2))"); });
-  EXPECT_EQ(pivot.message.substr(0, 77), "The feature is not supported: PIVOT (use GROUP BY with CASE WHEN). SQLSTATE: ");
+}
+
+TEST(RelationParserTest, PivotIsAnAggregateWithAPivotSpec) {
+  auto plan = ParseQuery("SELECT * FROM t PIVOT (sum(v) AS s, avg(w) FOR k IN (1 AS one, 2)) WHERE one > 0");
+  ASSERT_EQ(plan->kind, PlanKind::kProject);
+  ASSERT_EQ(plan->children[0]->kind, PlanKind::kFilter);
+  const LogicalPlan& pivot = *plan->children[0]->children[0];
+  ASSERT_EQ(pivot.kind, PlanKind::kAggregate);
+  ASSERT_TRUE(pivot.pivot);
+  EXPECT_TRUE(pivot.groupings.empty());
+  ASSERT_EQ(pivot.exprs.size(), 2u);
+  EXPECT_EQ(pivot.exprs[0]->ToString(), "sum(v) AS s");
+  EXPECT_EQ(pivot.exprs[1]->ToString(), "avg(w)");
+  ASSERT_EQ(pivot.pivot->columns.size(), 1u);
+  EXPECT_EQ(pivot.pivot->columns[0]->ToString(), "k");
+  ASSERT_EQ(pivot.pivot->values.size(), 2u);
+  EXPECT_EQ(pivot.pivot->values[1][0]->ToString(), "2");
+  EXPECT_EQ(pivot.pivot->value_aliases, (std::vector<std::string>{"one", ""}));
+  EXPECT_TRUE(pivot.pivot->implicit_grouping);
+  EXPECT_EQ(pivot.Describe(), "Aggregate [], [sum(v) AS s, avg(w)], pivot [k] IN ((1), (2))");
+
+  auto tuple = ParseQuery("SELECT * FROM t PIVOT (count(*) FOR (a, b) IN ((1, 'x') AS p, (2, 'y'))) AS q");
+  const LogicalPlan& alias = *tuple->children[0];
+  ASSERT_EQ(alias.kind, PlanKind::kSubqueryAlias);
+  EXPECT_EQ(alias.alias, "q");
+  const PivotSpec& spec = *alias.children[0]->pivot;
+  EXPECT_EQ(spec.columns.size(), 2u);
+  ASSERT_EQ(spec.values.size(), 2u);
+  EXPECT_EQ(spec.values[0].size(), 2u);
+  EXPECT_EQ(spec.values[1][1]->ToString(), "y");
+
+  for (const char* sql : {"SELECT * FROM t PIVOT (sum(v) k IN (1))", "SELECT * FROM t PIVOT (sum(v) FOR k IN ())",
+                          "SELECT * FROM t PIVOT (sum(v) FOR k IN (1)", "SELECT * FROM t PIVOT (FOR k IN (1))",
+                          "SELECT * FROM t PIVOT (sum(v) FOR (a, b) IN (1, 2))"}) {
+    EXPECT_EQ(FailureOf([&] { ParseQuery(sql); }).error_class, "PARSE_SYNTAX_ERROR") << sql;
+  }
+  EXPECT_EQ(FailureOf([] { ParseQuery("SELECT * FROM t PIVOT (sum(v) FOR (a, b) IN ((1, 2, 3)))"); }).error_class,
+            "PIVOT_VALUE_DATA_TYPE_MISMATCH");
 }
 
 }  // namespace
