@@ -95,6 +95,23 @@ class DataFrame {
   DataFrame dropDuplicates(const std::vector<std::string>& subset = {}) const;
   DataFrame alias(const std::string& name) const;
   DataFrame as(const std::string& name) const { return alias(name); }
+  // Spark's unpivot (melt): one row per input row and value column, with the
+  // `ids`, a STRING `variable_column` naming the value's column and the value
+  // in `value_column` (the values widened to a common type, else
+  // UNPIVOT_VALUE_DATA_TYPE_MISMATCH). NULL values are kept, as Spark's
+  // Dataset.unpivot. Without `values`, every column that is not an id.
+  DataFrame unpivot(const std::vector<Column>& ids, const std::vector<Column>& values,
+                    const std::string& variable_column, const std::string& value_column) const;
+  DataFrame unpivot(const std::vector<Column>& ids, const std::string& variable_column,
+                    const std::string& value_column) const;
+  DataFrame melt(const std::vector<Column>& ids, const std::vector<Column>& values, const std::string& variable_column,
+                 const std::string& value_column) const {
+    return unpivot(ids, values, variable_column, value_column);
+  }
+  DataFrame melt(const std::vector<Column>& ids, const std::string& variable_column,
+                 const std::string& value_column) const {
+    return unpivot(ids, variable_column, value_column);
+  }
 
   // A column of this DataFrame; unambiguous in self-joins (df1.col("id") == df2.col("id")).
   Column col(const std::string& name) const;
@@ -152,6 +169,12 @@ class GroupedData {
   GroupedData pivot(const char* column, const std::vector<Value>& values) const {
     return pivot(std::string(column), values);
   }
+  // Spark's pivot without values: runs a query now for the column's distinct
+  // values (NULL included), sorted, and pivots on them. More than
+  // spark.sql.pivotMaxValues (default 10000) throws _LEGACY_ERROR_TEMP_1324.
+  GroupedData pivot(const std::string& column) const;
+  GroupedData pivot(const Column& column) const;
+  GroupedData pivot(const char* column) const { return pivot(std::string(column)); }
 
  private:
   DataFrame df_;

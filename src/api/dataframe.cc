@@ -1,6 +1,9 @@
 // DataFrame transformations: each builds a new logical plan node.
 #include "lakestream/dataframe.h"
 
+#include <cstdint>
+#include <exception>
+
 #include "api/session_state.h"
 #include "expr/expression.h"
 #include "lakestream/error.h"
@@ -181,6 +184,45 @@ DataFrame DataFrame::unionByName(const DataFrame& other, bool allow_missing_colu
 
 DataFrame DataFrame::distinct() const { return With(MakeDistinct(plan_)); }
 
+DataFrame DataFrame::unpivot(const std::vector<Column>& ids, const std::vector<Column>& values,
+                             const std::string& variable_column, const std::string& value_column) const {
+  auto spec = std::make_shared<UnpivotSpec>();
+  for (const auto& v : values) {
+    spec->entries.push_back({v.expr()});
+    spec->entry_names.emplace_back();
+  }
+  if (values.empty()) {
+    // Spark: without values, every non-id column; the ids must then be columns.
+    std::vector<std::string> not_columns;
+    for (const auto& id : ids) {
+      ExprKind k = id.expr()->kind;
+      if (k != ExprKind::kColumn && k != ExprKind::kStar) not_columns.push_back(id.expr()->ToString());
+    }
+    if (!not_columns.empty()) {
+      std::string listed;
+      for (const auto& n : not_columns) listed += (listed.empty() ? "" : ", ") + ("\"" + n + "\"");
+      throw UserError("UNPIVOT_REQUIRES_ATTRIBUTES", "42K0A",
+                      "UNPIVOT requires all given ids expressions to be columns when no values expressions are "
+                      "given. These are not columns: [" + listed + "].");
+    }
+  }
+  spec->value_columns = {value_column};
+  spec->name_column = variable_column;
+  spec->implicit_ids = false;
+  for (const auto& id : ids) spec->ids.push_back(id.expr());
+  spec->include_nulls = true;
+  auto node = std::make_shared<LogicalPlan>(*MakeProject(plan_, {}));
+  node->unpivot = std::move(spec);
+  DataFrame df = With(node);
+  df.schema();  // errors at once, as Spark's eager analysis
+  return df;
+}
+
+DataFrame DataFrame::unpivot(const std::vector<Column>& ids, const std::string& variable_column,
+                             const std::string& value_column) const {
+  return unpivot(ids, {}, variable_column, value_column);
+}
+
 DataFrame DataFrame::dropDuplicates(const std::vector<std::string>& subset) const {
   std::vector<ExprPtr> keys;
   for (const auto& n : subset) {
@@ -261,6 +303,40 @@ GroupedData GroupedData::pivot(const Column& column, const std::vector<Value>& v
   g.pivot_column_ = column;
   g.pivot_values_ = values;
   return g;
+}
+
+GroupedData GroupedData::pivot(const std::string& column) const { return pivot(functions::col(column)); }
+
+GroupedData GroupedData::pivot(const Column& column) const {
+  if (pivot_column_) {
+    throw UserError("UNSUPPORTED_OPERATION", "0A000", "Repeated PIVOT operation is not supported.");
+  }
+  const std::string key = "spark.sql.pivotMaxValues";
+  const std::string setting = df_.session()->GetConf(key, "10000");
+  int64_t max_values = -1;
+  try {
+    size_t used = 0;
+    max_values = std::stoll(setting, &used);
+    if (used != setting.size()) max_values = -1;
+  } catch (const std::exception&) {
+  }
+  if (max_values < 0 || max_values >= INT32_MAX) {
+    throw UserError("INVALID_CONF_VALUE.TYPE_MISMATCH", "22022",
+                    "The value '" + setting + "' in the config \"" + key + "\" is invalid. It should be a non-negative int.");
+  }
+  // As Spark: distinct values, at most one more than allowed, sorted (NULL first).
+  DataFrame distinct = df_.select(std::vector<Column>{column}).distinct().limit(max_values + 1);
+  const std::string name = distinct.columns()[0];
+  std::vector<Row> rows = distinct.orderBy({Column(ColParts({name}))}).collect();
+  if (static_cast<int64_t>(rows.size()) > max_values) {
+    throw UserError("_LEGACY_ERROR_TEMP_1324", "54000",
+                    "The pivot column " + column.expr()->ToString() + " has more than " + std::to_string(max_values) +
+                        " distinct values, this could indicate an error. If this was intended, set " + key +
+                        " to at least the number of distinct values of the pivot column.");
+  }
+  std::vector<Value> values;
+  for (const auto& r : rows) values.push_back(r[0]);
+  return pivot(column, values);
 }
 
 DataFrame GroupedData::count() const { return agg({functions::count(functions::lit(1)).alias("count")}); }

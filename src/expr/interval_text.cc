@@ -61,8 +61,9 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return true;
 }
 
-// Reads a run of digits into *v (capped far beyond any valid value).
-bool ReadDigits(std::string_view s, size_t* pos, int128* v, size_t max_digits = 40) {
+// Reads a run of digits into *v. More than max_digits fails: 20 digits are
+// past any int64 count, so a field times its unit never leaves int128.
+bool ReadDigits(std::string_view s, size_t* pos, int128* v, size_t max_digits = 20) {
   size_t start = *pos;
   *v = 0;
   while (*pos < s.size() && std::isdigit(static_cast<unsigned char>(s[*pos]))) {
@@ -202,7 +203,7 @@ std::optional<int64_t> ParseFields(std::string_view text, const DataType& type, 
       ++pos;
     }
     int128 v = 0;
-    if (!ReadDigits(s, &pos, &v, f == start ? 40 : 2)) return fail("");
+    if (!ReadDigits(s, &pos, &v, f == start ? 20 : 2)) return fail("");
     if (f > start && v > kLimits[f]) {
       return fail(std::string(kNames[f]) + " " + std::to_string(static_cast<int>(v)) + " outside range [0, " +
                   std::to_string(kLimits[f]) + "]");

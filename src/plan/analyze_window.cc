@@ -151,12 +151,14 @@ ExprPtr Analyzer::RewriteWindowOverAggregate(const ExprPtr& e, const std::unorde
   return out;
 }
 
+UserError WindowInFilterError(const std::string& clause) {
+  return UserError("_LEGACY_ERROR_TEMP_1034", "42601",
+                   "It is not allowed to use window functions inside " + clause + " clause.");
+}
+
 Resolved Analyzer::Qualify(const LogicalPlan& p) {
   const LogicalPlanPtr& select = p.children[0];
-  if (!IsSelect(*select) && !IsHaving(*select)) {
-    throw UserError("WINDOW_FUNCTION_NOT_ALLOWED_IN_CLAUSE", "42601",
-                    "It is not allowed to use window functions inside WHERE clause.");
-  }
+  if (!IsSelect(*select) && !IsHaving(*select)) throw WindowInFilterError("QUALIFY");
   // The condition may name the SELECT's outputs (QUALIFY rn = 1) or, failing
   // that, its inputs; either way it becomes a hidden output to filter on.
   Resolved child = Analyze(select);

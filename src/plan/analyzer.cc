@@ -62,10 +62,15 @@ Resolved Analyzer::Analyze(const LogicalPlanPtr& plan) {
     case PlanKind::kLocalRelation:
     case PlanKind::kRange:
     case PlanKind::kFileScan: return Leaf(*plan);
-    case PlanKind::kProject: return Project(*plan, Analyze(plan->children[0]));
+    case PlanKind::kProject:
+      if (plan->unpivot) return Unpivot(*plan, Analyze(plan->children[0]));
+      return Project(*plan, Analyze(plan->children[0]));
     case PlanKind::kFilter:
       if (plan->is_having) return Having(*plan);
-      if (ContainsKind(plan->condition, ExprKind::kWindow)) return Qualify(*plan);
+      if (plan->is_qualify) return Qualify(*plan);
+      // Windows filter only through SQL's QUALIFY; Spark rejects WHERE and
+      // df.filter(row_number().over(w) == 1) alike.
+      if (ContainsKind(plan->condition, ExprKind::kWindow)) throw WindowInFilterError("WHERE");
       return Filter(*plan, Analyze(plan->children[0]));
     case PlanKind::kAggregate:
       if (plan->pivot) return Pivot(*plan, Analyze(plan->children[0]));
@@ -160,6 +165,8 @@ void Analyzer::OutputColumns(const ExprPtr& bound, const std::vector<ScopeColumn
     } else {
       out.push_back({alias.empty() || !aliases.empty() ? "col" : alias, "", {plan_id}, in_type->element_type(), true});
     }
+    // A single alias names a one-column generator only (Spark: explode(map) AS x fails).
+    if (aliases.empty() && !alias.empty()) aliases = {alias};
     if (!aliases.empty()) {
       if (aliases.size() != out.size() - first) {
         throw UserError("UDTF_ALIAS_NUMBER_MISMATCH", "42802",
@@ -214,7 +221,11 @@ Resolved Analyzer::Project(const LogicalPlan& p, Resolved child) {
                         "Only one generator is allowed per SELECT clause, and it must be at the top level: " + e->ToString() + ".");
       }
     }
+    size_t first = out.size();
     OutputColumns(bound, child.columns, p.plan_id, out);
+    if (!p.alias.empty() && ContainsKind(bound, ExprKind::kGenerator)) {  // LATERAL VIEW explode(x) t: t.col
+      for (size_t i = first; i < out.size(); ++i) out[i].qualifier = p.alias;
+    }
     node->exprs.push_back(bound);
   }
   for (const auto& e : node->exprs) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "expr/scope.h"
+#include "lakestream/error.h"
 #include "plan/analyzer.h"
 
 namespace lakestream {
@@ -34,6 +35,8 @@ bool IsCorrelated(const LogicalPlan& plan, int level = 0);
 // Whether a bound expression holds a subquery that is correlated to the
 // expression's own query.
 bool HasCorrelatedSubquery(const ExprPtr& e);
+// Spark's _LEGACY_ERROR_TEMP_1034: a window in a filter other than QUALIFY.
+UserError WindowInFilterError(const std::string& clause);
 
 class Analyzer {
  public:
@@ -77,6 +80,9 @@ class Analyzer {
   // plain one with an aggregate per pivot value.
   Resolved Pivot(const LogicalPlan& p, Resolved child);
   ExprPtr PivotAggregate(const ExprPtr& e, const ExprPtr& condition);
+  // UNPIVOT / DataFrame.unpivot (analyze_unpivot.cc): a Project with an
+  // UnpivotSpec rewritten into an explode of the entry indexes.
+  Resolved Unpivot(const LogicalPlan& p, Resolved child);
 
   Resolved Join(const LogicalPlan& p, Resolved left, Resolved right);
 

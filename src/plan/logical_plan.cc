@@ -70,7 +70,9 @@ std::string LogicalPlan::Describe() const {
       if (!scan.pushed_filters.empty()) s += ", PushedFilters: [" + JoinExprs(scan.pushed_filters) + "]";
       return s;
     }
-    case PlanKind::kProject: return "Project [" + JoinExprs(exprs) + "]";
+    case PlanKind::kProject:
+      if (unpivot) return "'Unpivot " + unpivot->name_column + " FOR " + std::to_string(unpivot->entries.size()) + " entries";
+      return "Project [" + JoinExprs(exprs) + "]";
     case PlanKind::kFilter: return "Filter " + condition->ToString();
     case PlanKind::kAggregate: {
       std::string s = "Aggregate [" + JoinExprs(groupings) + "], [" + JoinExprs(exprs) + "]";

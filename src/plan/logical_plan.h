@@ -81,6 +81,24 @@ struct PivotSpec {
   bool implicit_grouping = true;
 };
 
+// UNPIVOT [INCLUDE | EXCLUDE NULLS] (v FOR name IN (a [AS x], ...)), or
+// ((v1, v2) FOR name IN ((a, b) [AS x], ...)), and DataFrame.unpivot: on a
+// kProject without exprs. Output: the id columns, `name_column` (STRING: the
+// entry's alias or its columns' names joined by "_"), then one column per
+// `value_columns`, each the entries' values at that position widened to a
+// common type. The analyzer rewrites it into an explode of the entry indexes
+// under a projection (analyze_unpivot.cc): one pass over the rows.
+struct UnpivotSpec {
+  std::vector<std::vector<ExprPtr>> entries;  // per IN entry, one expression per value column
+  std::vector<std::string> entry_names;       // per entry; empty: named after its columns
+  std::vector<std::string> value_columns;
+  std::string name_column;
+  // SQL: every input column no entry names directly; the DataFrame's ids.
+  bool implicit_ids = true;
+  std::vector<ExprPtr> ids;
+  bool include_nulls = false;  // EXCLUDE NULLS (default): drop rows whose values are all NULL
+};
+
 class LogicalPlan {
  public:
   PlanKind kind;
@@ -102,7 +120,8 @@ class LogicalPlan {
   int64_t offset = 0;                      // kLimit
   int64_t range_start = 0, range_end = 0, range_step = 1;  // kRange
   int num_partitions = 0;                  // kRange (0: default)
-  std::string alias;                       // kSubqueryAlias, kUnresolvedTableFunction (function name)
+  std::string alias;                       // kSubqueryAlias, kUnresolvedTableFunction (function name),
+                                           // kProject of a LATERAL VIEW (its table alias, qualifying the generator's outputs)
   std::vector<std::string> table_name;     // kUnresolvedRelation
   std::vector<std::vector<ExprPtr>> values;  // kValues rows
   // kAggregate: GROUPING SETS / ROLLUP / CUBE expanded to explicit sets of
@@ -110,9 +129,11 @@ class LogicalPlan {
   std::vector<std::vector<ExprPtr>> grouping_sets;
   bool group_by_all = false;  // kAggregate: GROUP BY ALL
   bool is_having = false;     // kFilter: HAVING, may reference aggregates
+  bool is_qualify = false;    // kFilter: QUALIFY, the one filter that may hold window functions
   bool natural = false;       // kJoin: NATURAL join (columns resolved by the analyzer)
   bool set_all = false;       // kIntersect, kExcept: ALL
   std::shared_ptr<const PivotSpec> pivot;  // kAggregate: PIVOT (null: none)
+  std::shared_ptr<const UnpivotSpec> unpivot;  // kProject: UNPIVOT (null: none)
   std::vector<RecordBatchPtr> batches;     // kLocalRelation
   FileScanSpec scan;                       // kFileScan
 

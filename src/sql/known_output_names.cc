@@ -6,7 +6,7 @@ std::optional<std::vector<std::string>> KnownOutputNames(const LogicalPlan& plan
   switch (plan.kind) {
     case PlanKind::kProject:
     case PlanKind::kAggregate: {
-      if (plan.pivot) return std::nullopt;  // named after the pivot values by the analyzer
+      if (plan.pivot || plan.unpivot) return std::nullopt;  // named by the analyzer
       std::vector<std::string> names;
       for (const auto& e : plan.exprs) {
         if (e->kind == ExprKind::kStar || ContainsKind(e, ExprKind::kGenerator)) return std::nullopt;

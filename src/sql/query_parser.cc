@@ -177,7 +177,11 @@ LogicalPlanPtr QueryParser::ParseSelect() {
     filter->is_having = true;
     plan = filter;
   }
-  if (qualify) plan = MakeFilter(plan, qualify);
+  if (qualify) {
+    auto filter = Copy(MakeFilter(plan, qualify));
+    filter->is_qualify = true;  // the one filter whose condition may hold windows
+    plan = filter;
+  }
   if (distinct) plan = MakeDistinct(plan);
   return plan;
 }

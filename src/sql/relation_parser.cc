@@ -32,7 +32,7 @@ LogicalPlanPtr RelationParser::ParseFrom() {
   }
   while (in_.Is("LATERAL") && in_.Is("VIEW", 1)) plan = ParseLateralView(plan);
   if (in_.Is("PIVOT") && in_.IsSymbol("(", 1)) plan = ParsePivot(plan);
-  if (in_.Is("UNPIVOT")) in_.Unsupported(in_.Peek(), "UNPIVOT (use UNION ALL or stack())");
+  if (in_.Is("UNPIVOT")) plan = ParseUnpivot(plan);
   return plan;
 }
 
@@ -223,7 +223,9 @@ LogicalPlanPtr RelationParser::ParseTableFunction() {
 // LATERAL VIEW [OUTER] explode(x) [t] [AS] [c1, c2, ...]: Project
 // [*, explode(x) AS c] (what df.select(col("*"), explode(x).alias("c"))
 // builds), or with several names one per output (posexplode: pos and the
-// element; a map: key and value; posexplode of a map: all three).
+// element; a map: key and value; posexplode of a map: all three). Without
+// names Spark's defaults: col, pos, key, value. The Project's `alias` is the
+// view's table alias t, which qualifies the generator's outputs (t.c).
 LogicalPlanPtr RelationParser::ParseLateralView(LogicalPlanPtr child) {
   in_.Next();
   in_.Next();
@@ -236,7 +238,8 @@ LogicalPlanPtr RelationParser::ParseLateralView(LogicalPlanPtr child) {
   }
   std::string name = generator->name;
   if (outer && name.find("_outer") == std::string::npos) name += "_outer";
-  if (!in_.Is("AS") && CanBeImplicitAlias(in_.Peek())) in_.Next();  // the table alias; see docs/sql-reference.md
+  std::string table_alias;  // qualifies the outputs: t.c
+  if (!in_.Is("AS") && CanBeImplicitAlias(in_.Peek())) table_alias = in_.Next().text;
   std::vector<std::string> columns;
   if (in_.Match("AS") || CanBeImplicitAlias(in_.Peek())) {
     do {
@@ -246,7 +249,9 @@ LogicalPlanPtr RelationParser::ParseLateralView(LogicalPlanPtr child) {
   ExprPtr item = Generator(name, generator->children[0]);
   if (columns.size() == 1) item = Alias(item, columns[0]);
   if (columns.size() > 1) item = MultiAlias(item, std::move(columns));  // one name per output: pos, key, value
-  return MakeProject(child, {Star(), item});
+  auto project = std::make_shared<LogicalPlan>(*MakeProject(child, {Star(), item}));
+  project->alias = std::move(table_alias);
+  return project;
 }
 
 // PIVOT (agg [AS a] [, ...] FOR col IN (v [AS a], ...)) [[AS] alias], or
@@ -295,6 +300,51 @@ LogicalPlanPtr RelationParser::ParsePivot(LogicalPlanPtr child) {
   in_.ExpectSymbol(")");
   auto node = std::make_shared<LogicalPlan>(*MakeAggregate(std::move(child), {}, std::move(aggregates)));
   node->pivot = std::move(spec);
+  return ParseAlias(node);
+}
+
+// UNPIVOT [INCLUDE | EXCLUDE NULLS] (v FOR name IN (a [[AS] x], ...)), or
+// ((v1, v2) FOR name IN ((a, b) [[AS] x], ...)) [[AS] alias]: a Project with
+// an UnpivotSpec, which the analyzer expands (analyze_unpivot.cc).
+LogicalPlanPtr RelationParser::ParseUnpivot(LogicalPlanPtr child) {
+  in_.Next();
+  auto spec = std::make_shared<UnpivotSpec>();
+  if (in_.Match("INCLUDE")) {
+    in_.Expect("NULLS");
+    spec->include_nulls = true;
+  } else if (in_.Match("EXCLUDE")) {
+    in_.Expect("NULLS");
+  }
+  in_.ExpectSymbol("(");
+  bool multi = in_.MatchSymbol("(");
+  do {
+    spec->value_columns.push_back(in_.Identifier());
+  } while (multi && in_.MatchSymbol(","));
+  if (multi) in_.ExpectSymbol(")");
+  in_.Expect("FOR");
+  spec->name_column = in_.Identifier();
+  in_.Expect("IN");
+  in_.ExpectSymbol("(");
+  do {
+    std::vector<ExprPtr> entry;
+    if (multi) {
+      in_.ExpectSymbol("(");
+      do {
+        entry.push_back(ColParts(in_.MultipartIdentifier()));
+      } while (in_.MatchSymbol(","));
+      in_.ExpectSymbol(")");
+    } else {
+      entry.push_back(ColParts(in_.MultipartIdentifier()));
+    }
+    std::string alias;
+    if (in_.Match("AS") || CanBeImplicitAlias(in_.Peek())) alias = in_.Identifier();
+    spec->entries.push_back(std::move(entry));
+    spec->entry_names.push_back(std::move(alias));
+  } while (in_.MatchSymbol(","));
+  in_.ExpectSymbol(")");
+  in_.ExpectSymbol(")");
+  auto node = std::make_shared<LogicalPlan>(*MakeProject(std::move(child), {}));
+  node->unpivot = std::move(spec);
   return ParseAlias(node);
 }
 

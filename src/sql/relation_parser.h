@@ -40,6 +40,7 @@ class RelationParser {
   LogicalPlanPtr ParseTableFunction();
   LogicalPlanPtr ParseLateralView(LogicalPlanPtr child);
   LogicalPlanPtr ParsePivot(LogicalPlanPtr child);
+  LogicalPlanPtr ParseUnpivot(LogicalPlanPtr child);
   LogicalPlanPtr ParseAlias(LogicalPlanPtr plan);
 
   TokenCursor& in_;

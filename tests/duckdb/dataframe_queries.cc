@@ -396,13 +396,28 @@ std::vector<Query> BuildQueries() {
   });
   add("win_qualify_top2", [](const Tables& d) {
     auto w = Window::partitionBy("zone_id").orderBy(col("fare").desc(), col("id"));
-    return d.trips.select(col("id"), col("zone_id"), col("fare")).filter(row_number().over(w) <= 2);
+    // Spark rejects windows in filter(): the window becomes a column first.
+    return d.trips.select(col("id"), col("zone_id"), col("fare"))
+        .withColumn("rn", row_number().over(w))
+        .filter(col("rn") <= 2)
+        .drop("rn");
   });
   add("win_partition_aggregates", [](const Tables& d) {
     auto by_pt = Window::partitionBy("payment_type");
     return d.trips.select(col("id"), avg(col("fare")).over(by_pt).alias("avg_pt"), count(kStar).over().alias("n_all"),
                           max(Ts()).over(Window::partitionBy("vendor")).alias("last_ts"),
                           (col("fare") - avg(col("fare")).over(by_pt)).alias("fare_dev"));
+  });
+
+  // ---- unpivot: INT, DOUBLE and INT widen to DOUBLE; NULLs kept (DuckDB: INCLUDE NULLS) ----
+  add("unpivot_measures", [](const Tables& d) {
+    return d.trips.unpivot({col("id")}, {col("passenger_count"), col("distance"), col("zone_id")}, "measure", "value");
+  });
+  add("unpivot_strings_melt", [](const Tables& d) {
+    return d.trips.filter(col("id") % 7 == 0)
+        .select(col("id"), col("zone_id"), col("vendor"), col("payment_type"))
+        .melt({col("id"), col("zone_id")}, "attribute", "text")
+        .filter(col("text").isNotNull());
   });
 
   // ---- actions other than collect ----

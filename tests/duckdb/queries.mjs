@@ -253,6 +253,12 @@ export const QUERIES = [
     FROM trips` },
 
   // ---- actions other than collect ----
+  { name: 'unpivot_measures', sql: `
+    SELECT id, measure, value FROM (SELECT id, passenger_count, distance, zone_id FROM trips)
+    UNPIVOT INCLUDE NULLS (value FOR measure IN (passenger_count, distance, zone_id))` },
+  { name: 'unpivot_strings_melt', sql: `
+    SELECT id, zone_id, attribute, text FROM (SELECT id, zone_id, vendor, payment_type FROM trips WHERE id % 7 = 0)
+    UNPIVOT (text FOR attribute IN (vendor, payment_type))` },
   { name: 'action_count', sql: `
     SELECT count(*) AS count FROM trips WHERE payment_type = 'card' AND distance < 3` },
 ];

@@ -167,6 +167,41 @@ ArrayPtr PrimitiveArithmetic(const ArrayPtr& a, const ArrayPtr& b, const DataTyp
   throw InternalError("PrimitiveArithmetic: unsupported type " + type->ToString());
 }
 
+namespace {
+
+// The exact decimal cases (a product at the operands' combined scale, a sum
+// at the aligned scale) for a batch without NULLs whose unscaled values all
+// fit in 64 bits: one 64x64->128-bit multiply per operand, which cannot
+// overflow 128 bits, and a sum of two such values, which cannot either. False
+// (output partly written) when a value does not fit 64 bits or a result
+// leaves the precision; the caller then takes the overflow-checked path.
+template <ArithmeticOp kOp>
+bool DecimalExact64(const int128_t* xs, const int128_t* ys, int128_t* out, int64_t n, int64_t x_factor,
+                    int64_t y_factor, int128_t bound) {
+  constexpr int64_t kBlock = 1024;
+  for (int64_t start = 0; start < n; start += kBlock) {
+    const int64_t end = std::min(n, start + kBlock);
+    bool ok = true;
+    for (int64_t i = start; i < end; ++i) {
+      const int128_t x = xs[i], y = ys[i];
+      const int64_t x64 = static_cast<int64_t>(x), y64 = static_cast<int64_t>(y);
+      int128_t v;
+      if constexpr (kOp == ArithmeticOp::kMultiply) {
+        v = static_cast<int128_t>(x64) * y64;
+      } else {
+        const int128_t xa = static_cast<int128_t>(x64) * x_factor, ya = static_cast<int128_t>(y64) * y_factor;
+        v = kOp == ArithmeticOp::kAdd ? xa + ya : xa - ya;
+      }
+      ok &= (x == x64) & (y == y64) & (v < bound) & (v > -bound);
+      out[i] = v;
+    }
+    if (!ok) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 ArrayPtr DecimalArithmetic(const ArrayPtr& a, const ArrayPtr& b, const DataTypePtr& result, ArithmeticSpec spec,
                            const EvalContext& ctx) {
   const int s1 = a->type()->scale(), s2 = b->type()->scale();
@@ -221,6 +256,19 @@ ArrayPtr DecimalArithmetic(const ArrayPtr& a, const ArrayPtr& b, const DataTypeP
     int128_t* out = values->mutable_data_as<int128_t>();
     const int128_t* xs = a->values<int128_t>();
     const int128_t* ys = b->values<int128_t>();
+    // Scale factors up to 10^18 fit the 64-bit path.
+    if (align - s1 <= 18 && align - s2 <= 18) {
+      const int64_t xf = static_cast<int64_t>(x_factor), yf = static_cast<int64_t>(y_factor);
+      bool fast = false;
+      switch (op) {
+        case ArithmeticOp::kMultiply: fast = DecimalExact64<ArithmeticOp::kMultiply>(xs, ys, out, n, 1, 1, bound); break;
+        case ArithmeticOp::kAdd: fast = DecimalExact64<ArithmeticOp::kAdd>(xs, ys, out, n, xf, yf, bound); break;
+        default: fast = DecimalExact64<ArithmeticOp::kSubtract>(xs, ys, out, n, xf, yf, bound); break;
+      }
+      if (fast) {
+        return std::make_shared<Array>(result, n, std::vector<BufferPtr>{nullptr, values}, std::vector<ArrayPtr>{}, 0);
+      }
+    }
     bool ok = true;
     for (int64_t i = 0; i < n && ok; ++i) {
       int128_t v = 0;

@@ -90,6 +90,12 @@ TEST(IntervalTest, CastsBetweenStringsAndIntervals) {
   ErrorOf([] { EvalConst(CastTo(S("INTERVAL '1' DAY"), Dt(F::kHour, F::kHour))); }, "CAST_INVALID_INPUT");
   ErrorOf([] { EvalConst(CastTo(S("1 25:00"), Dt(F::kDay, F::kMinute))); }, "CAST_INVALID_INPUT");
   EXPECT_TRUE(EvalConst(CastTo(S("x"), Dt(F::kDay, F::kDay), /*is_try=*/true)).is_null());
+  // Far too many digits is malformed, not an overflow of the parser.
+  ErrorOf([] { EvalConst(CastTo(S("9999999999999999999999999999999999999999 00:00:00"), Dt(F::kDay, F::kSecond))); },
+          "CAST_INVALID_INPUT");
+  ErrorOf([] { EvalConst(CastTo(S("106751992 00:00:00"), Dt(F::kDay, F::kSecond))); }, "CAST_INVALID_INPUT");
+  EXPECT_EQ(EvalConst(CastTo(S("-106751991 04:00:54.775808"), Dt(F::kDay, F::kSecond))),
+            Value(std::numeric_limits<int64_t>::min()));
   // Between fields of one family the value is cut to the target's end field.
   EXPECT_EQ(EvalConst(CastTo(DayTime(-(kDay + 5 * kHour), Dt(F::kDay, F::kHour)), Dt(F::kDay, F::kDay))), Value(-kDay));
   EXPECT_EQ(EvalConst(CastTo(YearMonth(-14), Ym(F::kYear, F::kYear))), Value(-12));

@@ -23,6 +23,22 @@ ExprPtr NullString() { return Lit(Value(), DataType::String()); }
 ExprPtr Bin(const std::string& bytes) { return Lit(Value(bytes), DataType::Binary()); }
 ExprPtr StrArray(ValueList items) { return Lit(Value::List(std::move(items)), DataType::Array(DataType::String())); }
 
+TEST(StringFunctionsTest, LengthOfColumnsAsciiOrNot) {
+  // All-ASCII columns take the byte-count path; one non-ASCII value (or a
+  // long ASCII value next to it) sends each row through character counting.
+  std::string long_ascii(100, 'x');
+  auto ascii = MakeBatch("s STRING", {{Value("abc")}, {Value()}, {Value("")}, {Value(long_ascii)}});
+  EXPECT_EQ(EvalValues(Call("length", {Col("s")}), *ascii), (std::vector<Value>{Value(3), Value(), Value(0), Value(100)}));
+  auto mixed = MakeBatch("s STRING", {{Value(long_ascii + "é")}, {Value("日本語")}, {Value()}, {Value("ab")},
+                                      {Value(std::string("a\xff\x80" "b"))}, {Value(std::string("a\xe6\x97" "b"))}});
+  // Spark counts by lead bytes: a stray byte is one character, a 3-byte
+  // lead takes the next two bytes whatever they are.
+  EXPECT_EQ(EvalValues(Call("length", {Col("s")}), *mixed),
+            (std::vector<Value>{Value(101), Value(3), Value(), Value(2), Value(4), Value(2)}));
+  auto binary = MakeBatch("b BINARY", {{Value(std::string("h\xc3\xa9"))}, {Value()}});
+  EXPECT_EQ(EvalValues(Call("length", {Col("b")}), *binary), (std::vector<Value>{Value(3), Value()}));
+}
+
 TEST(StringFunctionsTest, Lengths) {
   EXPECT_EQ(Eval("length", {S("Spark SQL ")}), Value(10));
   EXPECT_EQ(Eval("char_length", {S("héllo")}), Value(5));

@@ -119,11 +119,16 @@ TEST(WindowAnalyzerTest, SelectWithWindowAggregateIsNotAGlobalAggregate) {
 TEST(WindowAnalyzerTest, QualifyFiltersOnWindowsOverTheSelect) {
   // SELECT k, o FROM t QUALIFY row_number() OVER (PARTITION BY k ORDER BY v) = 1: v is not selected.
   auto select = MakeProject(T(), {Col("k"), Col("o")});
-  auto plan = AnalyzeDefault(MakeFilter(select, Call("=", {WindowExpr(Call("row_number", {}), Spec({"k"}, {"v"})), IntLit(1)})));
+  auto qualify = [](LogicalPlanPtr child, ExprPtr condition) {  // as the SQL parser builds QUALIFY
+    auto f = std::make_shared<LogicalPlan>(*MakeFilter(std::move(child), std::move(condition)));
+    f->is_qualify = true;
+    return LogicalPlanPtr(f);
+  };
+  auto plan = AnalyzeDefault(qualify(select, Call("=", {WindowExpr(Call("row_number", {}), Spec({"k"}, {"v"})), IntLit(1)})));
   EXPECT_EQ(plan->schema->FieldNames(), (std::vector<std::string>{"k", "o"}));
   ASSERT_EQ(plan->children[0]->kind, PlanKind::kFilter);
   // Over the select's outputs: QUALIFY rank() OVER (ORDER BY o) <= 2.
-  auto by_output = AnalyzeDefault(MakeFilter(select, Call("<=", {WindowExpr(Call("rank", {}), Spec({}, {"o"})), IntLit(2)})));
+  auto by_output = AnalyzeDefault(qualify(select, Call("<=", {WindowExpr(Call("rank", {}), Spec({}, {"o"})), IntLit(2)})));
   EXPECT_EQ(by_output->schema->FieldNames(), (std::vector<std::string>{"k", "o"}));
 }
 
@@ -191,7 +196,16 @@ TEST(WindowAnalyzerTest, SparkErrors) {
   EXPECT_EQ(ErrorOf(project(WindowExpr(Aggregate("sum", {WindowExpr(Call("rank", {}), Spec({}, {"o"}))}), Spec({}, {})))),
             "UNSUPPORTED_EXPR_FOR_OPERATOR");
   EXPECT_EQ(ErrorOf(MakeFilter(T(), Call("=", {WindowExpr(Call("rank", {}), Spec({}, {"o"})), IntLit(1)}))),
-            "WINDOW_FUNCTION_NOT_ALLOWED_IN_CLAUSE");
+            "_LEGACY_ERROR_TEMP_1034");
+  // Only a filter marked QUALIFY (by SQL) may hold windows, even over a select.
+  auto window_filter = [&](bool qualify) {
+    auto f = std::make_shared<LogicalPlan>(*MakeFilter(
+        MakeProject(T(), {Col("k"), Col("o")}), Call("=", {WindowExpr(Call("rank", {}), Spec({}, {"o"})), IntLit(1)})));
+    f->is_qualify = qualify;
+    return LogicalPlanPtr(f);
+  };
+  EXPECT_EQ(ErrorOf(window_filter(false)), "_LEGACY_ERROR_TEMP_1034");
+  EXPECT_EQ(ErrorOf(window_filter(true)), "no error");
   EXPECT_EQ(ErrorOf(MakeAggregate(T(), {WindowExpr(Call("rank", {}), Spec({}, {"o"}))}, {Aggregate("count", {Col("v")})})),
             "UNSUPPORTED_EXPR_FOR_OPERATOR");
   EXPECT_EQ(ErrorOf(MakeAggregate(T(), {Col("k")}, {Col("k"), WindowExpr(Call("rank", {}), Spec({}, {"o"}))})),

@@ -91,15 +91,15 @@ TEST(ParseErrorTest, ReservedWordsNeedQuotesAsNames) {
 }
 
 TEST(ParseErrorTest, UnsupportedFeaturesPointAtTheSyntax) {
-  auto failure = StatementFailure("SELECT a\nFROM t\nUNPIVOT (v FOR k IN (a, b))");
+  auto failure = StatementFailure("SELECT a\nFROM t\nTABLESAMPLE (10 PERCENT)");
   EXPECT_EQ(failure.error_class, "UNSUPPORTED_FEATURE.SQL_SYNTAX");
   EXPECT_EQ(failure.sql_state, "0A000");
   EXPECT_EQ(failure.message,
-            "The feature is not supported: UNPIVOT (use UNION ALL or stack()). SQLSTATE: 0A000 (line 3, pos 0)\n\n"
+            "The feature is not supported: TABLESAMPLE. SQLSTATE: 0A000 (line 3, pos 0)\n\n"
             "== SQL ==\n"
             "SELECT a\n"
             "FROM t\n"
-            "UNPIVOT (v FOR k IN (a, b))\n"
+            "TABLESAMPLE (10 PERCENT)\n"
             "^^^");
   for (const char* sql : {"SELECT * EXCEPT (a) FROM t", "SELECT a FROM t SORT BY a", "SELECT a FROM t CLUSTER BY a",
                           "SELECT a FROM t DISTRIBUTE BY a", "WITH RECURSIVE r AS (SELECT 1) SELECT * FROM r",

@@ -158,10 +158,33 @@ TEST(RelationParserTest, LateralViewIsAProjectionWithAGenerator) {
 }
 
 TEST(RelationParserTest, UnsupportedRelations) {
-  for (const char* sql : {"SELECT * FROM t UNPIVOT (v FOR k IN (a, b))", "SELECT * FROM t, LATERAL (SELECT 1)",
+  for (const char* sql : {"SELECT * FROM t, LATERAL (SELECT 1)",
                           "SELECT * FROM t JOIN LATERAL (SELECT 1) ON true", "SELECT * FROM t TABLESAMPLE (10 PERCENT)",
                           "SELECT * FROM t VERSION AS OF 3", "SELECT * FROM t TIMESTAMP AS OF '2024-01-01'"}) {
     EXPECT_EQ(FailureOf([&] { ParseQuery(sql); }).error_class, "UNSUPPORTED_FEATURE.SQL_SYNTAX") << sql;
+  }
+}
+
+TEST(RelationParserTest, UnpivotIsAProjectWithAnUnpivotSpec) {
+  auto plan = ParseQuery("SELECT * FROM t UNPIVOT INCLUDE NULLS ((v1, v2) FOR half IN ((a, b) AS h1, (c, d))) AS u");
+  ASSERT_EQ(plan->kind, PlanKind::kProject);
+  const LogicalPlan* alias = plan->children[0].get();
+  ASSERT_EQ(alias->kind, PlanKind::kSubqueryAlias);
+  EXPECT_EQ(alias->alias, "u");
+  const LogicalPlan& unpivot = *alias->children[0];
+  ASSERT_TRUE(unpivot.unpivot);
+  EXPECT_TRUE(unpivot.unpivot->include_nulls);
+  EXPECT_EQ(unpivot.unpivot->value_columns, (std::vector<std::string>{"v1", "v2"}));
+  EXPECT_EQ(unpivot.unpivot->name_column, "half");
+  ASSERT_EQ(unpivot.unpivot->entries.size(), 2u);
+  EXPECT_EQ(unpivot.unpivot->entries[1].size(), 2u);
+  EXPECT_EQ(unpivot.unpivot->entry_names, (std::vector<std::string>{"h1", ""}));
+  auto single = ParseQuery("SELECT * FROM t UNPIVOT (v FOR k IN (a, b AS bee))");
+  EXPECT_FALSE(single->children[0]->unpivot->include_nulls);
+  EXPECT_EQ(single->children[0]->unpivot->entry_names, (std::vector<std::string>{"", "bee"}));
+  for (const char* sql : {"SELECT * FROM t UNPIVOT (v FOR k IN ())", "SELECT * FROM t UNPIVOT (v FOR k IN ((a, b)))",
+                          "SELECT * FROM t UNPIVOT INCLUDE (v FOR k IN (a))", "SELECT * FROM t UNPIVOT (v k IN (a))"}) {
+    EXPECT_EQ(FailureOf([&] { ParseQuery(sql); }).error_class, "PARSE_SYNTAX_ERROR") << sql;
   }
 }
 
