@@ -61,11 +61,27 @@ const char* InfixSymbol(const std::string& name) {
   return nullptr;
 }
 
+// As Spark names a literal: numbers and strings bare, datetimes and binary
+// in their typed-literal SQL form (DATE '2024-01-01', X'0A1B').
 std::string LiteralName(const Expr& e) {
   if (e.value.is_null()) return "NULL";
   if (!e.type || e.type->id() == TypeId::kNull) return e.value.ToString();
   EvalContext ctx;
-  return ValueToString(e.value, *e.type, ctx);
+  switch (e.type->id()) {
+    case TypeId::kDate: return "DATE '" + ValueToString(e.value, *e.type, ctx) + "'";
+    case TypeId::kTimestamp: return "TIMESTAMP '" + ValueToString(e.value, *e.type, ctx) + "'";
+    case TypeId::kTimestampNtz: return "TIMESTAMP_NTZ '" + ValueToString(e.value, *e.type, ctx) + "'";
+    case TypeId::kBinary: {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      std::string out = "X'";
+      for (unsigned char byte : e.value.as_string()) {
+        out += kHex[byte >> 4];
+        out += kHex[byte & 15];
+      }
+      return out + "'";
+    }
+    default: return ValueToString(e.value, *e.type, ctx);
+  }
 }
 
 std::string JoinArgs(const std::vector<ExprPtr>& args, size_t begin = 0) {

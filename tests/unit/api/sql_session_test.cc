@@ -119,6 +119,14 @@ TEST_F(SqlSessionTest, StructFieldsAndSubscripts) {
   EXPECT_EQ(ErrorClass("SELECT (1)[0]"), "INVALID_EXTRACT_BASE_FIELD_TYPE");
 }
 
+TEST_F(SqlSessionTest, TypedLiteralsAreNamedInTheirSqlForm) {
+  auto names = session_->sql("SELECT DATE '2024-01-31', X'0A1b', TIMESTAMP_NTZ '2024-01-01 10:00:00', "
+                             "DATE '2024-01-31' + INTERVAL '1' MONTH, 1.5, 'text'")
+                   .columns();
+  EXPECT_EQ(names, (std::vector<std::string>{"DATE '2024-01-31'", "X'0A1B'", "TIMESTAMP_NTZ '2024-01-01 10:00:00'",
+                                             "(DATE '2024-01-31' + INTERVAL '1' MONTH)", "1.5", "text"}));
+}
+
 TEST_F(SqlSessionTest, SyntaxErrorsCarryACaret) {
   try {
     session_->sql("SELECT * FORM t");
