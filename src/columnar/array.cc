@@ -119,7 +119,9 @@ namespace {
 BufferPtr TakeValidity(const Array& a, const int32_t* idx, int64_t n, int64_t* null_count) {
   bool may_null = a.null_count() > 0;
   if (!may_null) {
-    for (int64_t i = 0; i < n; ++i) if (idx[i] < 0) { may_null = true; break; }
+    int32_t any_negative = 0;  // a branch-free scan vectorizes
+    for (int64_t i = 0; i < n; ++i) any_negative |= idx[i];
+    may_null = any_negative < 0;
   }
   *null_count = 0;
   if (!may_null) return nullptr;

@@ -63,7 +63,8 @@ Resolved Analyzer::Unpivot(const LogicalPlan& p, Resolved child) {
   if (!spec.implicit_ids) {
     for (const auto& e : ExpandStars(spec.ids, child.columns)) {
       ids.push_back(Bind(e, child.columns));
-      if (ids.back()->kind == ExprKind::kColumn && ids.back()->outer_depth == 0) id_indexes.insert(ids.back()->column_index);
+      const Expr& id = *ids.back();
+      if (id.kind == ExprKind::kColumn && id.outer_depth == 0) id_indexes.insert(id.column_index);
     }
   }
   std::vector<std::vector<ExprPtr>> entries;
@@ -115,7 +116,9 @@ Resolved Analyzer::Unpivot(const LogicalPlan& p, Resolved child) {
     types[j] = CommonValueType(column_types);
     if (!types[j]) {
       std::vector<std::string> listed;
-      for (const auto& entry : entries) listed.push_back(Quoted(entry[j]->OutputName()) + " " + QuotedSqlType(*entry[j]->type));
+      for (const auto& entry : entries) {
+        listed.push_back(Quoted(entry[j]->OutputName()) + " " + QuotedSqlType(*entry[j]->type));
+      }
       throw UserError("UNPIVOT_VALUE_DATA_TYPE_MISMATCH", "42K09",
                       "Unpivot value columns must share a least common type, some types do not: [" +
                           Joined(listed, ", ") + "].");
@@ -127,7 +130,9 @@ Resolved Analyzer::Unpivot(const LogicalPlan& p, Resolved child) {
   expand.kind = PlanKind::kProject;
   std::vector<ExprPtr> indexes;
   for (size_t i = 0; i < entries.size(); ++i) indexes.push_back(IntLiteral(static_cast<int>(i)));
-  for (size_t i = 0; i < child.columns.size(); ++i) expand.exprs.push_back(BoundColumn(static_cast<int>(i), child.columns[i]));
+  for (size_t i = 0; i < child.columns.size(); ++i) {
+    expand.exprs.push_back(BoundColumn(static_cast<int>(i), child.columns[i]));
+  }
   expand.exprs.push_back(Alias(Generator("explode", Call("array", indexes)), kEntryColumn));
   Resolved expanded = Project(expand, std::move(child));
   const size_t entry_at = expanded.columns.size() - 1;

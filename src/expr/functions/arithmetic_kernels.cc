@@ -1,5 +1,6 @@
 #include "expr/functions/arithmetic_kernels.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -257,7 +258,7 @@ ArrayPtr DecimalArithmetic(const ArrayPtr& a, const ArrayPtr& b, const DataTypeP
     const int128_t* xs = a->values<int128_t>();
     const int128_t* ys = b->values<int128_t>();
     // Scale factors up to 10^18 fit the 64-bit path.
-    if (align - s1 <= 18 && align - s2 <= 18) {
+    if (op == ArithmeticOp::kMultiply || (align - s1 <= 18 && align - s2 <= 18)) {
       const int64_t xf = static_cast<int64_t>(x_factor), yf = static_cast<int64_t>(y_factor);
       bool fast = false;
       switch (op) {
