@@ -5,6 +5,7 @@
 
 #include "expr/cast.h"
 #include "expr/functions/arithmetic_functions.h"
+#include "expr/functions/interval_arithmetic.h"
 #include "expr/functions/named_struct.h"
 #include "expr/struct_field.h"
 #include "expr/type_coercion.h"
@@ -251,6 +252,23 @@ class Binder {
       bound = BindIdentity(types[0]);
     } else if (name == "named_struct") {
       bound = BindNamedStruct(args);
+    } else if ((name == "date_part" || name == "datepart") && types.size() == 2 && types[1]->IsInterval()) {
+      // The result type depends on the field (SECOND is a decimal), which must be a literal.
+      const Expr& field = *args[0];
+      if (field.kind == ExprKind::kLiteral && field.value.is_null()) {
+        // Spark: a NULL field gives a NULL DOUBLE.
+        bound.arg_types = types;
+        bound.return_type = DataType::Double();
+        bound.kernel = [](const std::vector<ArrayPtr>&, int64_t rows, const EvalContext&) {
+          return MakeNullArray(DataType::Double(), rows);
+        };
+      } else if (field.kind != ExprKind::kLiteral || field.value.kind() != Value::Kind::kString) {
+        throw UserError("INVALID_EXTRACT_FIELD", "42601",
+                        "Cannot extract " + field.ToString() + " from " + args[1]->ToString() + ".");
+      } else {
+        bound = BindIntervalExtract(field.value.as_string(), types[1], args[1]->ToString());
+        bound.arg_types = types;
+      }
     } else {
       try {
         bound = fn->bind(types);
@@ -280,7 +298,10 @@ class Binder {
 
   ExprPtr CastArg(const ExprPtr& arg, const DataTypePtr& to, const Expr& call) {
     if (TypeEquals(arg->type, to)) return arg;
-    if (!CanCast(*arg->type, *to)) {
+    // Intervals and numbers cast only explicitly (Spark's implicit casts never convert them).
+    const bool interval_number = (arg->type->IsInterval() && to->IsNumeric()) ||
+                                 (arg->type->IsNumeric() && to->IsInterval());
+    if (interval_number || !CanCast(*arg->type, *to)) {
       ThrowMismatch("UNEXPECTED_INPUT_TYPE", call,
                     "the input " + arg->ToString() + " has the type " + QuotedSqlType(*arg->type) +
                         " which cannot be implicitly cast to " + QuotedSqlType(*to) + ".");

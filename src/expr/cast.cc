@@ -64,6 +64,8 @@ bool CanCast(const DataType& from, const DataType& to) {
   if (IsDatetime(f) && IsDatetime(t)) return true;
   // Within one interval family (Spark truncates to the target's end field).
   if (from.IsInterval() && f == t) return true;
+  // A single-field interval and an integral or decimal number (Spark 3.3+).
+  if (IsIntervalNumberCast(from, to)) return true;
   if (f != t) return false;
   switch (f) {
     case TypeId::kArray: return CanCast(*from.element_type(), *to.element_type());
@@ -92,6 +94,7 @@ ArrayPtr CastArray(const ArrayPtr& input, const DataTypePtr& to, bool is_try, co
   if (to->id() == TypeId::kString) return CastToString(input, to, o);
   if (from.id() == TypeId::kString) return CastFromString(input, to, o);
   if (from.IsNested()) return CastNested(input, to, is_try, ctx);
+  if (IsIntervalNumberCast(from, *to)) return CastIntervalNumber(input, to, o);
   if (from.IsInterval()) return CastInterval(input, to);
   return CastScalar(input, to, o);
 }

@@ -33,6 +33,13 @@ ArrayPtr CastScalar(const ArrayPtr& input, const DataTypePtr& to, const CastOpti
 // target's end field (toward zero), as Spark's Cast does.
 ArrayPtr CastInterval(const ArrayPtr& input, const DataTypePtr& to);
 
+// Between a single-field interval and an integral or decimal number, both
+// ways (cast_interval_number.cc): the number counts the interval's unit.
+// Overflow raises CAST_OVERFLOW (NUMERIC_VALUE_OUT_OF_RANGE for a decimal
+// target under ANSI) or gives NULL for TRY_CAST.
+bool IsIntervalNumberCast(const DataType& from, const DataType& to);
+ArrayPtr CastIntervalNumber(const ArrayPtr& input, const DataTypePtr& to, const CastOptions& o);
+
 // Spark's SQL literal form of a value for messages: 300L, 1Y, 2S, 1.5D, 1.50BD, 'abc'.
 std::string SqlValue(const std::string& text, const DataType& type);
 [[noreturn]] void ThrowCastInvalidInput(const std::string& sql_value, const DataType& from, const DataType& to);

@@ -1,7 +1,9 @@
 #include "expr/in_list.h"
 
+#include <cstring>
 #include <string_view>
 #include <unordered_set>
+#include <vector>
 
 #include "columnar/array_builder.h"
 
@@ -34,10 +36,60 @@ ArrayPtr Probe(const Array& value, const Set& set, bool list_has_null, Key key) 
   return b.Finish();
 }
 
+// A few strings: comparing lengths first and then bytes beats hashing
+// every row.
+class SmallStringSet {
+ public:
+  explicit SmallStringSet(std::vector<std::string_view> items) : items_(std::move(items)) {}
+  size_t count(std::string_view key) const {
+    for (std::string_view item : items_) {
+      if (item.size() == key.size() && std::memcmp(item.data(), key.data(), key.size()) == 0) return 1;
+    }
+    return 0;
+  }
+
+ private:
+  std::vector<std::string_view> items_;
+};
+
+// Integers in an open-addressing table at most half full; a probe is a
+// multiply, a shift and usually one comparison.
+class IntegerSet {
+ public:
+  explicit IntegerSet(const std::vector<int64_t>& items) {
+    size_t cap = 16;
+    while (cap < items.size() * 2) cap *= 2;
+    shift_ = 64 - __builtin_ctzll(cap);
+    slots_.assign(cap, 0);
+    used_.assign(cap, 0);
+    for (int64_t v : items) {
+      size_t i = Home(v);
+      while (used_[i] && slots_[i] != v) i = (i + 1) & (cap - 1);
+      slots_[i] = v;
+      used_[i] = 1;
+    }
+  }
+  size_t count(int64_t key) const {
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = Home(key); used_[i]; i = (i + 1) & mask) {
+      if (slots_[i] == key) return 1;
+    }
+    return 0;
+  }
+
+ private:
+  size_t Home(int64_t v) const { return (static_cast<uint64_t>(v) * 0x9E3779B97F4A7C15ULL) >> shift_; }
+
+  int shift_ = 60;
+  std::vector<int64_t> slots_;
+  std::vector<uint8_t> used_;
+};
+
 template <typename T>
 ArrayPtr ProbeIntegers(const Array& value, const std::vector<const Value*>& items, bool list_has_null) {
-  std::unordered_set<int64_t> set;
-  for (const Value* v : items) set.insert(v->as_int());
+  std::vector<int64_t> keys;
+  for (const Value* v : items) keys.push_back(v->as_int());
+  IntegerSet set(keys);
   const T* data = value.values<T>();
   return Probe(value, set, list_has_null, [&](int64_t r) { return static_cast<int64_t>(data[r]); });
 }
@@ -74,6 +126,12 @@ ArrayPtr EvalInLiteralList(const Expr& in, const ArrayPtr& value) {
       return Probe(*value, set, list_has_null, [&](int64_t r) { return data[r]; });
     }
     case TypeId::kString: {
+      auto view = [&](int64_t r) { return value->GetView(r); };
+      if (items.size() <= 8) {
+        std::vector<std::string_view> small;
+        for (const Value* v : items) small.push_back(v->as_string());
+        return Probe(*value, SmallStringSet(std::move(small)), list_has_null, view);
+      }
       std::unordered_set<std::string_view> set;
       for (const Value* v : items) set.insert(v->as_string());
       return Probe(*value, set, list_has_null, [&](int64_t r) { return value->GetView(r); });

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "expr/datetime_format.h"
+#include "expr/interval_text.h"
 #include "expr/time_zone.h"
 #include "formats/numeric_text.h"
 #include "lakestream/error.h"
@@ -45,10 +46,12 @@ ColumnDecoder::ColumnDecoder(DataTypePtr type, const TextConversion* conversion)
     case TypeId::kByte: b.i8 = std::make_unique<PrimitiveBuilder<int8_t>>(type_); break;
     case TypeId::kShort: b.i16 = std::make_unique<PrimitiveBuilder<int16_t>>(type_); break;
     case TypeId::kInt:
-    case TypeId::kDate: b.i32 = std::make_unique<PrimitiveBuilder<int32_t>>(type_); break;
+    case TypeId::kDate:
+    case TypeId::kYearMonthInterval: b.i32 = std::make_unique<PrimitiveBuilder<int32_t>>(type_); break;
     case TypeId::kLong:
     case TypeId::kTimestamp:
-    case TypeId::kTimestampNtz: b.i64 = std::make_unique<PrimitiveBuilder<int64_t>>(type_); break;
+    case TypeId::kTimestampNtz:
+    case TypeId::kDayTimeInterval: b.i64 = std::make_unique<PrimitiveBuilder<int64_t>>(type_); break;
     case TypeId::kFloat: b.f32 = std::make_unique<PrimitiveBuilder<float>>(type_); break;
     case TypeId::kDouble: b.f64 = std::make_unique<PrimitiveBuilder<double>>(type_); break;
     case TypeId::kDecimal: b.dec = std::make_unique<PrimitiveBuilder<int128_t>>(type_); break;
@@ -68,10 +71,12 @@ void ColumnDecoder::AppendNull() {
     case TypeId::kByte: b.i8->AppendNull(); break;
     case TypeId::kShort: b.i16->AppendNull(); break;
     case TypeId::kInt:
-    case TypeId::kDate: b.i32->AppendNull(); break;
+    case TypeId::kDate:
+    case TypeId::kYearMonthInterval: b.i32->AppendNull(); break;
     case TypeId::kLong:
     case TypeId::kTimestamp:
-    case TypeId::kTimestampNtz: b.i64->AppendNull(); break;
+    case TypeId::kTimestampNtz:
+    case TypeId::kDayTimeInterval: b.i64->AppendNull(); break;
     case TypeId::kFloat: b.f32->AppendNull(); break;
     case TypeId::kDouble: b.f64->AppendNull(); break;
     case TypeId::kDecimal: b.dec->AppendNull(); break;
@@ -143,6 +148,8 @@ std::optional<Value> ParseTextValue(std::string_view text, const DataType& type,
     case TypeId::kTimestampNtz:
       return as_value(c.timestamp_ntz_format ? c.timestamp_ntz_format->ParseTimestamp(text, *TimeZone::Utc())
                                              : ParseTimestampNtzDefault(text));
+    case TypeId::kYearMonthInterval:
+    case TypeId::kDayTimeInterval: return as_value(interval::ParseCast(text, type));
     default: return std::nullopt;
   }
 }
@@ -222,6 +229,19 @@ bool ColumnDecoder::AppendText(std::string_view text) {
       // A pattern parse in UTC keeps the wall-clock fields as they are.
       auto v = c.timestamp_ntz_format ? c.timestamp_ntz_format->ParseTimestamp(text, *TimeZone::Utc())
                                       : ParseTimestampNtzDefault(text);
+      if (!v) break;
+      b.i64->Append(*v);
+      return true;
+    }
+    // The display form Spark writes (INTERVAL '1 02:03' DAY TO MINUTE) or the bare value ('1 02:03').
+    case TypeId::kYearMonthInterval: {
+      auto v = interval::ParseCast(text, *type_);
+      if (!v) break;
+      b.i32->Append(static_cast<int32_t>(*v));
+      return true;
+    }
+    case TypeId::kDayTimeInterval: {
+      auto v = interval::ParseCast(text, *type_);
       if (!v) break;
       b.i64->Append(*v);
       return true;
@@ -308,10 +328,12 @@ void ColumnDecoder::AppendValue(const Value& v) {
     case TypeId::kByte: b.i8->Append(static_cast<int8_t>(v.as_int())); break;
     case TypeId::kShort: b.i16->Append(static_cast<int16_t>(v.as_int())); break;
     case TypeId::kInt:
-    case TypeId::kDate: b.i32->Append(static_cast<int32_t>(v.as_int())); break;
+    case TypeId::kDate:
+    case TypeId::kYearMonthInterval: b.i32->Append(static_cast<int32_t>(v.as_int())); break;
     case TypeId::kLong:
     case TypeId::kTimestamp:
-    case TypeId::kTimestampNtz: b.i64->Append(v.as_int()); break;
+    case TypeId::kTimestampNtz:
+    case TypeId::kDayTimeInterval: b.i64->Append(v.as_int()); break;
     case TypeId::kFloat: b.f32->Append(static_cast<float>(v.as_double())); break;
     case TypeId::kDouble: b.f64->Append(v.as_double()); break;
     case TypeId::kDecimal: b.dec->Append(v.as_decimal()); break;
@@ -326,10 +348,12 @@ int64_t ColumnDecoder::length() const {
     case TypeId::kByte: return b.i8->length();
     case TypeId::kShort: return b.i16->length();
     case TypeId::kInt:
-    case TypeId::kDate: return b.i32->length();
+    case TypeId::kDate:
+    case TypeId::kYearMonthInterval: return b.i32->length();
     case TypeId::kLong:
     case TypeId::kTimestamp:
-    case TypeId::kTimestampNtz: return b.i64->length();
+    case TypeId::kTimestampNtz:
+    case TypeId::kDayTimeInterval: return b.i64->length();
     case TypeId::kFloat: return b.f32->length();
     case TypeId::kDouble: return b.f64->length();
     case TypeId::kDecimal: return b.dec->length();
@@ -346,10 +370,12 @@ ArrayPtr ColumnDecoder::Finish() {
     case TypeId::kByte: return b.i8->Finish();
     case TypeId::kShort: return b.i16->Finish();
     case TypeId::kInt:
-    case TypeId::kDate: return b.i32->Finish();
+    case TypeId::kDate:
+    case TypeId::kYearMonthInterval: return b.i32->Finish();
     case TypeId::kLong:
     case TypeId::kTimestamp:
-    case TypeId::kTimestampNtz: return b.i64->Finish();
+    case TypeId::kTimestampNtz:
+    case TypeId::kDayTimeInterval: return b.i64->Finish();
     case TypeId::kFloat: return b.f32->Finish();
     case TypeId::kDouble: return b.f64->Finish();
     case TypeId::kDecimal: return b.dec->Finish();

@@ -63,17 +63,21 @@ bool ContainsInterval(const DataType& t) {
 
 }  // namespace
 
-// ANSI intervals are not written to files yet (Spark 3.2 refused them too; 3.3+
-// stores them as plain integers / strings with its own schema metadata).
+// CSV and JSON write ANSI intervals as their display strings, as Spark 3.3+
+// does. Parquet does not store them yet (Spark 3.3+ writes plain integers
+// with its own schema metadata), so every other format refuses them.
 void CheckWritableSchema(const FileFormat& format, const Schema& schema) {
+  std::string name = format.name();
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::toupper(c); });
+  if (name == "CSV" || name == "JSON") return;
   for (const Field& f : schema.fields()) {
     if (!ContainsInterval(*f.type)) continue;
-    std::string name = format.name();
-    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::toupper(c); });
     if (name == "PARQUET") name = "Parquet";
     throw UserError("UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE", "0A000",
                     "The " + name + " datasource doesn't support the column `" + f.name + "` of the type \"" +
-                        f.type->ToSql() + "\": interval data types cannot be saved into external storage.");
+                        f.type->ToSql() + "\": " + name +
+                        " files do not store interval types yet. Write CSV or JSON, or cast the column to a "
+                        "STRING or a number first.");
   }
 }
 

@@ -120,7 +120,8 @@ enum class SaveMode { kErrorIfExists, kAppend, kOverwrite, kIgnore };
 SaveMode ParseSaveMode(const std::string& mode);  // "error"/"errorifexists", "append", "overwrite", "ignore"
 
 // Throws UserError UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE when `schema` holds an
-// ANSI interval column (at any depth): no file format stores them yet.
+// ANSI interval column (at any depth) and `format` is neither CSV nor JSON
+// (which store intervals as their display strings).
 void CheckWritableSchema(const FileFormat& format, const Schema& schema);
 
 // Writes a result to directory `path` in `format`: part files plus _SUCCESS,

@@ -74,6 +74,8 @@ bool JsonValueConverter::Append(const element& e, ColumnDecoder* d) const {
     case TypeId::kDate:
     case TypeId::kTimestampNtz:
     case TypeId::kBinary:
+    case TypeId::kYearMonthInterval:  // Spark reads intervals from JSON strings only
+    case TypeId::kDayTimeInterval:
       if (et == element_type::STRING) return d->AppendText(e.get_string().value_unsafe());
       break;
     case TypeId::kTimestamp:
@@ -136,6 +138,8 @@ std::optional<Value> JsonValueConverter::ToValue(const element& e, const DataTyp
     case TypeId::kDate:
     case TypeId::kTimestampNtz:
     case TypeId::kBinary:
+    case TypeId::kYearMonthInterval:  // Spark reads intervals from JSON strings only
+    case TypeId::kDayTimeInterval:
       if (et == element_type::STRING) return ParseTextValue(e.get_string().value_unsafe(), type, c);
       return std::nullopt;
     case TypeId::kArray: {

@@ -136,13 +136,27 @@ struct KeySource {
   std::vector<ExprPtr> conjuncts;  // bound over the outer plan's columns
 };
 
+// Whether every subquery in `e` is an uncorrelated IN list: such a conjunct
+// may filter the key source too (TPC-H Q20's `ps_partkey IN (SELECT ...)`),
+// at the cost of evaluating its list once more.
+bool OnlyUncorrelatedInLists(const ExprPtr& e) {
+  if (e->kind == ExprKind::kSubquery &&
+      (e->subquery_kind != SubqueryKind::kIn || !e->subquery || IsCorrelated(*e->subquery, 0))) {
+    return false;
+  }
+  for (const auto& c : e->children) {
+    if (!OnlyUncorrelatedInLists(c)) return false;
+  }
+  return true;
+}
+
 KeySource FindKeySource(const LogicalPlanPtr& outer, const std::set<int>& keys) {
   KeySource ks{outer, 0, {}};
   auto add_conjuncts = [&](const ExprPtr& condition) {
     std::vector<ExprPtr> cs;
     SplitConjuncts(condition, &cs);
     for (const auto& c : cs) {
-      if (ContainsKind(c, ExprKind::kSubquery) || ExprCorrelated(c, 0)) continue;
+      if (!OnlyUncorrelatedInLists(c) || ExprCorrelated(c, 0)) continue;
       ks.conjuncts.push_back(ShiftColumns(c, ks.offset));
     }
   };

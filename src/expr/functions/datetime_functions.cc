@@ -186,7 +186,8 @@ void RegisterDatetimeFunctions(FunctionRegistry& r) {
     r.AddScalar({n,
                  {n + "(field, source) - Extracts a part of the date/timestamp. field is one of YEAR, QUARTER, "
                       "MONTH, WEEK, DAY, DAYOFWEEK, DAYOFWEEK_ISO, DOY, HOUR, MINUTE, SECOND (and their aliases); "
-                      "the result is an INT (SECOND gives whole seconds).",
+                      "the result is an INT (SECOND gives whole seconds). Of an ANSI interval: YEAR, MONTH, DAY, HOUR, "
+                      "MINUTE or SECOND (a DECIMAL(8,6)), one of the interval type's fields.",
                   "SELECT " + n + "('YEAR', TIMESTAMP '2019-08-12 01:00:00.123456'); -- 2019"},
                  [n](const std::vector<DataTypePtr>& args) { return BindDatePart(n, args); }});
   }

@@ -1,13 +1,74 @@
 #include "expr/functions/distinct_accumulator.h"
 
+#include <xxhash.h>
+
 #include <cstring>
 #include <string>
-#include <unordered_set>
+#include <string_view>
+#include <vector>
 
 #include "expr/functions/element_order.h"
 
 namespace lakestream {
 namespace {
+
+// A set of byte strings kept back to back in one arena, found through an
+// open-addressing table of (hash, arena offset): no allocation per key.
+class KeySet {
+ public:
+  // Whether `key` was new (and is now in the set).
+  bool Insert(std::string_view key) {
+    if ((size_ + 1) * 2 > slots_.size()) Grow();
+    const uint64_t hash = XXH3_64bits(key.data(), key.size());
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      Slot& s = slots_[i];
+      if (s.offset < 0) {
+        s.hash = hash;
+        s.offset = static_cast<int64_t>(arena_.size());
+        const auto len = static_cast<uint32_t>(key.size());
+        arena_.append(reinterpret_cast<const char*>(&len), sizeof(len));
+        arena_.append(key);
+        ++size_;
+        return true;
+      }
+      if (s.hash == hash && KeyAt(s.offset) == key) return false;
+    }
+  }
+
+  // Bytes held: the arena and the table.
+  int64_t MemoryUsage() const {
+    return static_cast<int64_t>(arena_.capacity() + slots_.capacity() * sizeof(Slot));
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    int64_t offset = -1;  // -1: empty
+  };
+
+  std::string_view KeyAt(int64_t offset) const {
+    uint32_t len;
+    std::memcpy(&len, arena_.data() + offset, sizeof(len));
+    return std::string_view(arena_.data() + offset + sizeof(len), len);
+  }
+
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+    const size_t mask = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.offset < 0) continue;
+      size_t i = s.hash & mask;
+      while (slots_[i].offset >= 0) i = (i + 1) & mask;
+      slots_[i] = s;
+    }
+  }
+
+  std::string arena_;
+  std::vector<Slot> slots_;
+  size_t size_ = 0;
+};
 
 class DistinctAccumulator : public GroupedAccumulator {
  public:
@@ -32,7 +93,7 @@ class DistinctAccumulator : public GroupedAccumulator {
     return inner->Finalize(ctx);
   }
 
-  int64_t MemoryUsage() const override { return memory_; }
+  int64_t MemoryUsage() const override { return chunk_memory_ + seen_.MemoryUsage(); }
 
  private:
   // Rows not seen before in their group, with their group ids.
@@ -49,24 +110,23 @@ class DistinctAccumulator : public GroupedAccumulator {
       uint32_t g = group_map ? group_map[group_ids[r]] : group_ids[r];
       key.assign(reinterpret_cast<const char*>(&g), sizeof(g));
       for (const auto& a : args) element::AppendKey(*a, r, &key);
-      if (!seen_.insert(key).second) continue;
-      memory_ += static_cast<int64_t>(key.size() + 48);
+      if (!seen_.Insert(key)) continue;
       keep.push_back(static_cast<int32_t>(r));
       chunk.groups.push_back(g);
     }
     if (keep.empty()) return;
     for (const auto& a : args) {
       chunk.args.push_back(Take(a, keep));
-      memory_ += chunk.args.back()->MemoryUsage();
+      chunk_memory_ += chunk.args.back()->MemoryUsage();
     }
     chunks_.push_back(std::move(chunk));
   }
 
   std::function<std::unique_ptr<GroupedAccumulator>()> make_inner_;
   int64_t num_groups_ = 0;
-  std::unordered_set<std::string> seen_;  // group id bytes + argument keys
+  KeySet seen_;  // group id bytes + argument keys
   std::vector<Chunk> chunks_;
-  int64_t memory_ = 0;
+  int64_t chunk_memory_ = 0;
 };
 
 }  // namespace

@@ -22,6 +22,14 @@ std::optional<BoundScalarFunction> BindIntervalArithmetic(const std::string& nam
 // negative(interval), abs(interval); nullopt when the operand is no interval.
 std::optional<BoundScalarFunction> BindIntervalUnary(UnaryArithmeticOp op, bool identity, const DataTypePtr& type);
 
+// date_part(field, interval) and EXTRACT(field FROM interval), as Spark's
+// ExtractIntervalPart: YEAR (INT) and MONTH (TINYINT) of a year-month type,
+// DAY (INT), HOUR, MINUTE (TINYINT) and SECOND (DECIMAL(8, 6)) of a day-time
+// type. The field must be one of the type's fields, else INVALID_EXTRACT_FIELD
+// naming `source_sql`. The kernel reads argument 1; argument 0 is the field.
+BoundScalarFunction BindIntervalExtract(const std::string& field, const DataTypePtr& type,
+                                        const std::string& source_sql);
+
 // make_dt_interval, make_ym_interval (interval_functions.cc); registered by
 // RegisterArithmeticFunctions.
 void RegisterIntervalFunctions(FunctionRegistry& r);

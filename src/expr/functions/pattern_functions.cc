@@ -3,7 +3,10 @@
 #include <re2/re2.h>
 
 #include <memory>
+#include <optional>
+#include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "columnar/array_builder.h"
 #include "expr/functions/bind_errors.h"
@@ -45,6 +48,60 @@ class PatternCache {
   std::unordered_map<std::string, std::unique_ptr<RE2>> cache_;
 };
 
+// A LIKE pattern made of literal text and `%` only (no `_`, no escape
+// character): matched by substring search instead of a regular expression.
+// `%` matches any bytes, newlines included, as the regex form's dot_nl.
+class SubstringLike {
+ public:
+  // nullopt when the pattern needs the regular expression.
+  static std::optional<SubstringLike> Parse(std::string_view pattern, char escape) {
+    if (pattern.find('_') != std::string_view::npos || pattern.find(escape) != std::string_view::npos) {
+      return std::nullopt;
+    }
+    SubstringLike like;
+    like.exact_ = pattern.find('%') == std::string_view::npos;
+    like.anchored_start_ = pattern.empty() || pattern.front() != '%';
+    like.anchored_end_ = pattern.empty() || pattern.back() != '%';
+    size_t start = 0;
+    while (start <= pattern.size()) {
+      size_t end = pattern.find('%', start);
+      if (end == std::string_view::npos) end = pattern.size();
+      if (end > start) like.parts_.emplace_back(pattern.substr(start, end - start));
+      start = end + 1;
+    }
+    return like;
+  }
+
+  bool Matches(std::string_view s) const {
+    if (exact_) return s == (parts_.empty() ? std::string_view() : std::string_view(parts_[0]));
+    size_t first = 0, last = parts_.size();
+    size_t pos = 0, limit = s.size();
+    if (anchored_start_) {
+      if (!s.starts_with(parts_[0])) return false;
+      pos = parts_[0].size();
+      first = 1;
+    }
+    if (anchored_end_) {
+      const std::string& tail = parts_[last - 1];
+      if (s.size() < tail.size() || s.size() - tail.size() < pos || !s.ends_with(tail)) return false;
+      limit = s.size() - tail.size();
+      --last;
+    }
+    // Leftmost matches leave the most room for the parts after them.
+    const std::string_view window = s.substr(0, limit);
+    for (size_t k = first; k < last; ++k) {
+      size_t at = window.find(parts_[k], pos);
+      if (at == std::string_view::npos) return false;
+      pos = at + parts_[k].size();
+    }
+    return true;
+  }
+
+ private:
+  bool exact_ = false, anchored_start_ = false, anchored_end_ = false;
+  std::vector<std::string> parts_;
+};
+
 BoundScalarFunction BindPattern(const std::string& name, PatternKind kind, const std::vector<DataTypePtr>& types) {
   CheckArgCount(name, types, 2, kind == PatternKind::kRLike ? 2 : 3);
   for (size_t i = 0; i < types.size(); ++i) {
@@ -56,6 +113,12 @@ BoundScalarFunction BindPattern(const std::string& name, PatternKind kind, const
   f.return_type = DataType::Boolean();
   f.kernel = [name, kind](const std::vector<ArrayPtr>& args, int64_t rows, const EvalContext&) {
     PatternCache cache(kind, name);
+    // The pattern is nearly always the same on every row: reuse the last one.
+    std::string last_pattern;
+    char last_escape = 0;
+    bool have_last = false;
+    std::optional<SubstringLike> substring;
+    const RE2* regex = nullptr;
     BooleanBuilder out(rows);
     const Array& text = *args[0];
     const Array& pattern = *args[1];
@@ -73,10 +136,22 @@ BoundScalarFunction BindPattern(const std::string& name, PatternKind kind, const
         }
         escape = e[0];
       }
-      const RE2& re = cache.Get(pattern.GetView(i), escape);
+      const std::string_view p = pattern.GetView(i);
+      if (!have_last || escape != last_escape || p != last_pattern) {
+        last_pattern.assign(p);
+        last_escape = escape;
+        have_last = true;
+        substring.reset();
+        if (kind == PatternKind::kLike) substring = SubstringLike::Parse(p, escape);
+        regex = substring ? nullptr : &cache.Get(p, escape);
+      }
       std::string_view s = text.GetView(i);
+      if (substring) {
+        out.Append(substring->Matches(s));
+        continue;
+      }
       re2::StringPiece piece(s.data(), s.size());
-      out.Append(kind == PatternKind::kRLike ? RE2::PartialMatch(piece, re) : RE2::FullMatch(piece, re));
+      out.Append(kind == PatternKind::kRLike ? RE2::PartialMatch(piece, *regex) : RE2::FullMatch(piece, *regex));
     }
     return out.Finish();
   };

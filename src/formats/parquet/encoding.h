@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "columnar/check.h"
+
 #include "formats/parquet/byte_cursor.h"
 #include "formats/parquet/metadata.h"
 
@@ -48,10 +50,19 @@ class RleBitPackedDecoder {
 class RleBitPackedEncoder {
  public:
   explicit RleBitPackedEncoder(int bit_width);
-  void Put(uint32_t value);
+  void Put(uint32_t value) {
+    if (bit_width_ < 32) LS_CHECK_EQ(value >> bit_width_, 0u);
+    if (run_count_ > 0 && value == run_value_) {
+      ++run_count_;
+      return;
+    }
+    StartRun(value);
+  }
   // Flushes and appends the encoded bytes (no length prefix) to *out.
   void Finish(std::string* out);
  private:
+  // Ends the current run and starts one of `value`.
+  void StartRun(uint32_t value);
   void FlushRun();
   void FlushLiterals(bool final);
   void AppendRle(uint32_t value, int64_t count);

@@ -140,13 +140,16 @@ RleBitPackedEncoder::RleBitPackedEncoder(int bit_width) : bit_width_(bit_width) 
   LS_CHECK(bit_width >= 0 && bit_width <= 32);
 }
 
-void RleBitPackedEncoder::Put(uint32_t value) {
-  if (bit_width_ < 32) LS_CHECK_EQ(value >> bit_width_, 0u);
-  if (run_count_ > 0 && value == run_value_) {
-    ++run_count_;
-    return;
+void RleBitPackedEncoder::StartRun(uint32_t value) {
+  if (run_count_ < 8) {
+    // A short run only becomes literals (FlushRun's last step, without
+    // its vector insert).
+    for (int64_t i = 0; i < run_count_; ++i) pending_.push_back(run_value_);
+    run_count_ = 0;
+    if (pending_.size() >= kMaxLiteralValues) FlushLiterals(/*final=*/false);
+  } else {
+    FlushRun();
   }
-  FlushRun();
   run_value_ = value;
   run_count_ = 1;
 }

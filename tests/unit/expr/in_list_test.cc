@@ -2,6 +2,8 @@
 // item-by-item comparison, NULLs included.
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "test_batches.h"
 
 namespace lakestream {
@@ -30,6 +32,26 @@ TEST(InListTest, ThousandsOfItems) {
   for (int64_t v = 0; v < 5000; v += 2) items.push_back(L(v));
   auto batch = MakeBatch("l BIGINT", {Row{Value(int64_t{4998})}, Row{Value(int64_t{4999})}});
   EXPECT_EQ(EvalValues(In(Col("l"), items), *batch), (std::vector<Value>{Value(true), Value(false)}));
+}
+
+TEST(InListTest, ExtremeNegativeAndRepeatedIntegers) {
+  const int64_t lo = std::numeric_limits<int64_t>::min(), hi = std::numeric_limits<int64_t>::max();
+  std::vector<ExprPtr> items{L(lo), L(hi), L(-1), L(0), L(-1), L(64), L(1024)};
+  std::vector<Row> rows;
+  for (int64_t v : {lo, hi, int64_t{-1}, int64_t{0}, int64_t{1}, int64_t{64}, int64_t{-64}, int64_t{1024}, lo + 1}) {
+    rows.push_back(Row{Value(v)});
+  }
+  auto batch = MakeBatch("l BIGINT", rows);
+  std::vector<Value> expected{Value(true), Value(true), Value(true), Value(true),  Value(false),
+                              Value(true), Value(false), Value(true), Value(false)};
+  EXPECT_EQ(EvalValues(In(Col("l"), items), *batch), expected);
+}
+
+TEST(InListTest, SmallStringListsCompareLengthAndBytes) {
+  auto batch = MakeBatch("s STRING", {Row{Value("AIR")}, Row{Value("AIR REG")}, Row{Value("AIR RE")}, Row{Value("")},
+                                      Row{Value("air")}, Row{Value()}});
+  std::vector<Value> expected{Value(true), Value(true), Value(false), Value(true), Value(false), Value()};
+  EXPECT_EQ(EvalValues(In(Col("s"), {S("AIR"), S("AIR REG"), S("")}), *batch), expected);
 }
 
 }  // namespace

@@ -197,5 +197,53 @@ TEST(IntervalTest, DateToTimestampOverflowIsAnErrorNotAWrap) {
   ErrorOf([&] { EvalConst(ntz); }, "CAST_OVERFLOW");
 }
 
+TEST(IntervalTest, ExtractReadsTheTypesFields) {
+  auto part = [](const std::string& field, ExprPtr iv) { return Call("date_part", {S(field), std::move(iv)}); };
+  const int64_t v = 123 * kDay + 12 * kHour + 34 * kMinute + 56789123;
+  EXPECT_EQ(EvalConst(part("day", DayTime(v))), Value(int64_t{123}));
+  EXPECT_EQ(EvalConst(part("HOURS", DayTime(-v))), Value(int64_t{-12}));
+  EXPECT_EQ(EvalConst(part("m", DayTime(v))), Value(int64_t{34}));
+  EXPECT_EQ(EvalConst(part("second", DayTime(-v))), Value::Decimal(-56789123));
+  EXPECT_EQ(TypeOf(part("second", DayTime(v))), "decimal(8,6)");
+  EXPECT_EQ(TypeOf(part("minute", DayTime(v))), "tinyint");
+  EXPECT_EQ(EvalConst(part("YEAR", YearMonth(-25))), Value(int64_t{-2}));
+  EXPECT_EQ(EvalConst(part("mon", YearMonth(25))), Value(int64_t{1}));
+  EXPECT_TRUE(EvalConst(part("year", Lit(Value(), DataType::YearMonthInterval()))).is_null());
+  std::string msg = ErrorOf([&] { TypeOf(part("DAY", YearMonth(1))); }, "INVALID_EXTRACT_FIELD");
+  EXPECT_NE(msg.find("Cannot extract DAY from INTERVAL '0-1' YEAR TO MONTH"), std::string::npos) << msg;
+  ErrorOf([&] { TypeOf(part("HOUR", DayTime(kDay, Dt(F::kDay, F::kDay)))); }, "INVALID_EXTRACT_FIELD");
+  ErrorOf([&] { TypeOf(part("YEAR", YearMonth(1, Ym(F::kMonth, F::kMonth)))); }, "INVALID_EXTRACT_FIELD");
+}
+
+TEST(IntervalTest, SingleFieldIntervalsCastToAndFromNumbers) {
+  EXPECT_EQ(EvalConst(CastTo(DayTime(3 * kDay + kHour, Dt(F::kDay, F::kDay)), DataType::Int())), Value(int64_t{3}));
+  EXPECT_EQ(EvalConst(CastTo(DayTime(-90 * kMinute, Dt(F::kMinute, F::kMinute)), DataType::Long())),
+            Value(int64_t{-90}));
+  EXPECT_EQ(EvalConst(CastTo(DayTime(1500000, Dt(F::kSecond, F::kSecond)), DataType::Decimal(10, 3))),
+            Value::Decimal(1500));
+  EXPECT_EQ(EvalConst(CastTo(YearMonth(38, Ym(F::kYear, F::kYear)), DataType::Short())), Value(int64_t{3}));
+  EXPECT_EQ(EvalConst(CastTo(I(5), Dt(F::kHour, F::kHour))), Value(5 * kHour));
+  EXPECT_EQ(EvalConst(CastTo(L(-7), Ym(F::kYear, F::kYear))), Value(int64_t{-84}));
+  // 2.5 days; a fraction of a month rounds half up.
+  EXPECT_EQ(EvalConst(CastTo(Lit(Value::Decimal(25), DataType::Decimal(2, 1)), Dt(F::kDay, F::kDay))),
+            Value(60 * kHour));
+  EXPECT_EQ(EvalConst(CastTo(Lit(Value::Decimal(-15), DataType::Decimal(2, 1)), Ym(F::kMonth, F::kMonth))),
+            Value(int64_t{-2}));
+  // Overflow: CAST_OVERFLOW (TRY_CAST gives NULL); a decimal target raises NUMERIC_VALUE_OUT_OF_RANGE.
+  std::string msg = ErrorOf([] { EvalConst(CastTo(DayTime(128 * kDay, Dt(F::kDay, F::kDay)), DataType::Byte())); },
+                            "CAST_OVERFLOW");
+  EXPECT_NE(msg.find("INTERVAL '128' DAY"), std::string::npos) << msg;
+  EXPECT_TRUE(EvalConst(CastTo(DayTime(128 * kDay, Dt(F::kDay, F::kDay)), DataType::Byte(), true)).is_null());
+  ErrorOf([] { EvalConst(CastTo(I(std::numeric_limits<int32_t>::max()), Ym(F::kYear, F::kYear))); }, "CAST_OVERFLOW");
+  ErrorOf([] { EvalConst(CastTo(L(std::numeric_limits<int64_t>::max()), Dt(F::kDay, F::kDay))); }, "CAST_OVERFLOW");
+  ErrorOf([] { EvalConst(CastTo(DayTime(12345 * kDay, Dt(F::kDay, F::kDay)), DataType::Decimal(3, 0))); },
+          "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION");
+  // Only single-field intervals and integral/decimal numbers.
+  EXPECT_FALSE(CanCast(*Dt(F::kDay, F::kHour), *DataType::Int()));
+  EXPECT_FALSE(CanCast(*DataType::Int(), *DataType::YearMonthInterval()));
+  EXPECT_FALSE(CanCast(*DataType::Double(), *Dt(F::kDay, F::kDay)));
+  EXPECT_FALSE(CanCast(*Dt(F::kSecond, F::kSecond), *DataType::Float()));
+}
+
 }  // namespace
 }  // namespace lakestream
