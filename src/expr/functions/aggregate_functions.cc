@@ -75,14 +75,21 @@ class BoolAccumulator : public GroupedAccumulator {
     if (a.type_id() == TypeId::kNull) return;
     for (int64_t r = 0; r < rows; ++r) {
       if (a.IsNull(r)) continue;
-      Add(group_ids[r], a.GetBool(r) ? 1 : 0, 1);
+      Add(group_ids[r], a.GetBool(r) ? 1 : 0);
     }
   }
 
   void Merge(GroupedAccumulator& other, const uint32_t* group_map) override {
     const auto& o = static_cast<BoolAccumulator&>(other);
     for (size_t g = 0; g < o.flags_.size(); ++g) {
-      if (o.flags_[g] & grouped::kSeen) Add(group_map[g], o.values_[g], op_ == BoolOp::kCountIf ? o.counts_[g] : 1);
+      if (!(o.flags_[g] & grouped::kSeen)) continue;
+      // count_if keeps its state in counts_ alone (values_ stays 0 for it).
+      if (op_ == BoolOp::kCountIf) {
+        flags_[group_map[g]] |= grouped::kSeen;
+        counts_[group_map[g]] += o.counts_[g];
+      } else {
+        Add(group_map[g], o.values_[g]);
+      }
     }
   }
 
@@ -100,10 +107,10 @@ class BoolAccumulator : public GroupedAccumulator {
   }
 
  private:
-  void Add(uint32_t g, uint8_t v, int64_t n) {
+  void Add(uint32_t g, uint8_t v) {
     flags_[g] |= grouped::kSeen;
     switch (op_) {
-      case BoolOp::kCountIf: counts_[g] += v ? n : 0; break;
+      case BoolOp::kCountIf: counts_[g] += v; break;
       case BoolOp::kAnd: values_[g] &= v; break;
       case BoolOp::kOr: values_[g] |= v; break;
     }

@@ -224,6 +224,29 @@ TEST(AggregateFunctionsTest, CollectListAndSet) {
   EXPECT_EQ(Make("collect_set", {i}).bound.return_type->ToString(), "array<int>");
 }
 
+// Two thread-local partials over halves of `values`, merged into a third.
+Value RunMerged(const std::string& name, const DataTypePtr& type, const std::vector<Value>& values) {
+  const size_t half = values.size() / 2;
+  Agg first = Make(name, {type}), second = Make(name, {type}), total = Make(name, {type});
+  for (auto* a : {&first, &second, &total}) a->acc->Resize(1);
+  std::vector<uint32_t> groups(values.size(), 0);
+  first.acc->Update({Column(type, {values.begin(), values.begin() + half})}, groups.data(), half);
+  second.acc->Update({Column(type, {values.begin() + half, values.end()})}, groups.data(), values.size() - half);
+  const uint32_t to_group_0 = 0;
+  total.acc->Merge(*first.acc, &to_group_0);
+  total.acc->Merge(*second.acc, &to_group_0);
+  return Values(total.acc->Finalize({}))[0];
+}
+
+TEST(AggregateFunctionsTest, BooleanAggregatesMergePartials) {
+  auto b = DataType::Boolean();
+  std::vector<Value> col = {Value(true), Value(), Value(true), Value(false), Value(true)};
+  EXPECT_EQ(RunMerged("count_if", b, col), Value(int64_t{3}));
+  EXPECT_EQ(RunMerged("bool_and", b, col), Value(false));
+  EXPECT_EQ(RunMerged("bool_or", b, col), Value(true));
+  EXPECT_EQ(RunMerged("count_if", b, {Value(), Value(false)}), Value(int64_t{0}));
+}
+
 TEST(AggregateFunctionsTest, BooleanAggregates) {
   auto b = DataType::Boolean();
   std::vector<Value> col = {Value(true), Value(false), Value(), Value(true)};
