@@ -7,6 +7,7 @@
 #include "expr/functions/arithmetic_functions.h"
 #include "expr/functions/interval_arithmetic.h"
 #include "expr/functions/named_struct.h"
+#include "expr/functions/signature_check.h"
 #include "expr/struct_field.h"
 #include "expr/type_coercion.h"
 #include "expr/window_frame.h"
@@ -15,6 +16,24 @@
 namespace lakestream {
 
 namespace {
+
+// The type a cast function (Spark's boolean(x), int(x), date(x), ...) casts
+// to; nullptr for other names.
+DataTypePtr CastAliasType(const std::string& name) {
+  if (name == "boolean") return DataType::Boolean();
+  if (name == "tinyint") return DataType::Byte();
+  if (name == "smallint") return DataType::Short();
+  if (name == "int") return DataType::Int();
+  if (name == "bigint") return DataType::Long();
+  if (name == "float") return DataType::Float();
+  if (name == "double") return DataType::Double();
+  if (name == "decimal") return DataType::Decimal(10, 0);
+  if (name == "date") return DataType::Date();
+  if (name == "timestamp") return DataType::Timestamp();
+  if (name == "binary") return DataType::Binary();
+  if (name == "string") return DataType::String();
+  return nullptr;
+}
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -175,6 +194,13 @@ class Binder {
   // Calls whose binding needs more than argument types: struct field names,
   // subscripts. Returns null for every other call.
   ExprPtr BindSpecialCall(const ExprPtr& e, const std::string& name, bool allow_agg, bool in_agg) {
+    if (DataTypePtr to = CastAliasType(name); to && !registry_.FindScalar(name)) {
+      // Spark's cast functions: int(x) is CAST(x AS INT), named int(x).
+      signature::CheckArgCount(name, e->children.size(), 1, 1);
+      auto cast = std::make_shared<Expr>(*CastTo(e->children[0], to));
+      cast->name = name;
+      return BindCast(*cast, allow_agg, in_agg);
+    }
     if (name == "struct") {
       // Spark names struct fields after aliases and column names, col<i> otherwise.
       std::vector<ExprPtr> named;

@@ -192,6 +192,7 @@ std::string Expr::ToString() const {
       return CallName(*this);
     case ExprKind::kCast:
       if (implicit_cast) return children[0]->ToString();
+      if (!name.empty()) return name + "(" + children[0]->ToString() + ")";  // int(x): a cast function
       return std::string(is_try ? "TRY_CAST(" : "CAST(") + children[0]->ToString() + " AS " + type->ToSql() + ")";
     case ExprKind::kCase:
       return CaseName(*this);

@@ -127,6 +127,18 @@ TEST_F(SqlSessionTest, TypedLiteralsAreNamedInTheirSqlForm) {
                                              "(DATE '2024-01-31' + INTERVAL '1' MONTH)", "1.5", "text"}));
 }
 
+TEST_F(SqlSessionTest, CastFunctions) {
+  auto df = session_->sql("SELECT int('12'), date('1970-01-02'), string(1.5), boolean('true'), decimal('3.7'), "
+                          "bigint(2), double(1)");
+  EXPECT_EQ(df.columns()[0], "int(12)");
+  EXPECT_EQ(df.schema().ToString(),
+            "struct<int(12):int,date(1970-01-02):date,string(1.5):string,boolean(true):boolean,"
+            "decimal(3.7):decimal(10,0),bigint(2):bigint,double(1):double>");
+  EXPECT_EQ(df.collect()[0].ToString(), "[12,1,1.5,true,4,2,1.0]");  // a DATE in a Row is its day number
+  EXPECT_EQ(Rows("SELECT string(date('1970-01-02'))"), (std::vector<std::string>{"[1970-01-02]"}));
+  EXPECT_EQ(ErrorClass("SELECT int(1, 2)"), "WRONG_NUM_ARGS.WITHOUT_SUGGESTION");
+}
+
 TEST_F(SqlSessionTest, SyntaxErrorsCarryACaret) {
   try {
     session_->sql("SELECT * FORM t");
