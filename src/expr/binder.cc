@@ -319,7 +319,33 @@ class Binder {
     // so only the null tests themselves are known never to be NULL.
     out->nullable = !(name == "isnull" || name == "isnotnull" || name == "<=>");
     out->function = std::make_shared<const BoundScalarFunction>(std::move(bound));
+    if (name == "round" || name == "bround") return NarrowRoundedDecimal(out);
     return out;
+  }
+
+  // Spark types round(decimal, scale) by the literal scale, which function
+  // binders (types only) cannot see: they return DECIMAL(38, s); this casts
+  // to Spark's type, which holds every rounded value exactly.
+  static ExprPtr NarrowRoundedDecimal(const ExprPtr& call) {
+    if (call->children.size() != 2 || call->type->id() != TypeId::kDecimal) return call;
+    const Expr* scale_arg = call->children[1].get();
+    if (scale_arg->kind == ExprKind::kCast && scale_arg->implicit_cast) scale_arg = scale_arg->children[0].get();
+    if (scale_arg->kind != ExprKind::kLiteral || scale_arg->value.kind() != Value::Kind::kInt) return call;
+    const DataType& in = *call->children[0]->type;
+    if (in.id() != TypeId::kDecimal) return call;
+    const int64_t scale = scale_arg->value.as_int();
+    const int integral_digits = in.precision() - in.scale() + 1;
+    int precision, new_scale;
+    if (scale < 0) {
+      precision = std::max<int64_t>(integral_digits, 1 - scale) > DataType::kMaxDecimalPrecision
+                      ? DataType::kMaxDecimalPrecision
+                      : static_cast<int>(std::max<int64_t>(integral_digits, 1 - scale));
+      new_scale = 0;
+    } else {
+      new_scale = static_cast<int>(std::min<int64_t>(scale, in.scale()));
+      precision = std::min(integral_digits + new_scale, DataType::kMaxDecimalPrecision);
+    }
+    return ImplicitCast(call, DataType::Decimal(precision, new_scale));
   }
 
   ExprPtr CastArg(const ExprPtr& arg, const DataTypePtr& to, const Expr& call) {

@@ -119,8 +119,10 @@ TEST(MathFunctionsTest, RoundHalfUpAndHalfEven) {
   EXPECT_TRUE(TypeOf("round", {Dec(25, 2, 1)})->Equals(*DataType::Decimal(2, 0)));
   EXPECT_EQ(Eval("round", {Dec(25, 2, 1)}), Value::Decimal(3));
   EXPECT_EQ(Eval("bround", {Dec(25, 2, 1)}), Value::Decimal(2));
-  EXPECT_EQ(Eval("round", {Dec(-12345, 5, 3), I(2)}), Value::Decimal(-12350));
-  EXPECT_EQ(Eval("round", {Dec(12345, 5, 3), I(-1)}), Value::Decimal(10000));
+  // With a literal scale the result takes Spark's type: -12.345 -> -12.35 as
+  // DECIMAL(5,2), 12.345 -> 10 as DECIMAL(3,0) (unscaled values below).
+  EXPECT_EQ(Eval("round", {Dec(-12345, 5, 3), I(2)}), Value::Decimal(-1235));
+  EXPECT_EQ(Eval("round", {Dec(12345, 5, 3), I(-1)}), Value::Decimal(10));
   EXPECT_EQ(Eval("round", {D(2.5), Lit(Value(), DataType::Int())}), Value());
 }
 
