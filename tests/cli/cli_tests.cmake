@@ -41,6 +41,11 @@ cli_test(functions --stdout-has "year" --stdout-has "count (aggregate)" -- ${ls}
 cli_test(functions_doc_current --stdout-file ${CMAKE_SOURCE_DIR}/docs/functions.md
          -- ${ls} functions --markdown)
 
+# Every `SELECT ...; -- result` example in docs/functions.md gives its result.
+add_test(NAME cli.function_examples
+         COMMAND ${CMAKE_COMMAND} -E env TZ=UTC python3 ${cli_dir}/function_examples_test.py ${ls}
+                 ${CMAKE_SOURCE_DIR}/docs/functions.md)
+
 # ---- lakestream sql ----
 set(sql_e bash ${cli_dir}/run_sql_e.sh ${ls})  # -e with the statements of a file
 set(types_sql ${cli_dir}/sql/types.sql)

@@ -98,13 +98,13 @@ void RegisterDatetimeConversionFunctions(FunctionRegistry& r) {
   RegisterFromEpoch(r, "timestamp_seconds", kMicrosPerSecond,
                     "timestamp_seconds(seconds) - Creates timestamp from the number of seconds (can be fractional) "
                     "since UTC epoch.",
-                    "SELECT timestamp_seconds(1230219000); -- 2008-12-25 07:30:00 (in UTC)");
+                    "SELECT timestamp_seconds(1230219000); -- 2008-12-25 15:30:00 (session time zone UTC)");
   RegisterFromEpoch(r, "timestamp_millis", calendar::kMicrosPerMilli,
                     "timestamp_millis(milliseconds) - Creates timestamp from the number of milliseconds since UTC epoch.",
-                    "SELECT timestamp_millis(1230219000123); -- 2008-12-25 07:30:00.123 (in UTC)");
+                    "SELECT timestamp_millis(1230219000123); -- 2008-12-25 15:30:00.123 (session time zone UTC)");
   RegisterFromEpoch(r, "timestamp_micros", 1,
                     "timestamp_micros(microseconds) - Creates timestamp from the number of microseconds since UTC epoch.",
-                    "SELECT timestamp_micros(1230219000123123); -- 2008-12-25 07:30:00.123123 (in UTC)");
+                    "SELECT timestamp_micros(1230219000123123); -- 2008-12-25 15:30:00.123123 (session time zone UTC)");
   RegisterToEpoch(r, "unix_seconds", kMicrosPerSecond,
                   "unix_seconds(timestamp) - Returns the number of seconds since 1970-01-01 00:00:00 UTC.",
                   "SELECT unix_seconds(TIMESTAMP('1970-01-01 00:00:01Z')); -- 1");

@@ -222,7 +222,7 @@ void RegisterDatetimeParseFunctions(FunctionRegistry& r) {
                [](const std::vector<DataTypePtr>& args) { return BindUnixTimestamp("to_unix_timestamp", args, 1); }});
   r.AddScalar({"from_unixtime",
                {"from_unixtime(unix_time[, fmt]) - Returns unix_time in the specified fmt.",
-                "SELECT from_unixtime(0, 'yyyy-MM-dd HH:mm:ss'); -- 1970-01-01 00:00:00 (in UTC)"},
+                "SELECT from_unixtime(0, 'yyyy-MM-dd HH:mm:ss'); -- 1970-01-01 00:00:00 (session time zone UTC)"},
                BindFromUnixTime});
 }
 
