@@ -86,6 +86,10 @@ LineReader::Result LineEditor::Read(bool continuation) {
   {
     InterruptSignal::Blocked blocked;  // Ctrl-C arrives only while ReadKey waits
     key_state_ = {};
+    // Raw mode before the prompt shows: el_gets prints the prompt and only
+    // then leaves cooked mode, so keys typed at once were echoed by the
+    // terminal and a Ctrl-D there was lost as a cooked-mode end of file.
+    el_set(editor_, EL_PREP_TERM, 1);
     text = el_gets(editor_, &count);
   }
   Result result;
