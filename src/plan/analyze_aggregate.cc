@@ -4,6 +4,7 @@
 #include "expr/binder.h"
 #include "lakestream/error.h"
 #include "plan/analyzer_impl.h"
+#include "plan/correlated_refs.h"
 
 namespace lakestream {
 
@@ -88,22 +89,47 @@ Resolved Analyzer::Aggregate(const LogicalPlan& p, Resolved child) {
     agg->exprs.push_back(a);
   }
   agg->schema = SchemaOf(agg_out);
+  // A correlated subquery in the SELECT list that reads only grouping
+  // columns reads them from the aggregate's output instead, and joins above
+  // it as in an ungrouped SELECT list (other ones are refused later).
+  Resolved input{agg, agg_out};
+  bool correlated = false, all_moved = true;
+  for (auto& o : outputs) {
+    if (!HasCorrelatedSubquery(o)) continue;
+    ExprPtr moved = RemapOuterRefs(o, [&](int k) {
+      for (size_t i = 0; i < agg->groupings.size(); ++i) {
+        const ExprPtr& g = agg->groupings[i];
+        if (g->kind == ExprKind::kColumn && g->outer_depth == 0 && g->column_index == k) return static_cast<int>(i);
+      }
+      return -1;
+    });
+    if (moved) {
+      o = moved;
+      correlated = true;
+    } else {
+      all_moved = false;
+    }
+  }
+  if (correlated && all_moved && p.grouping_sets.empty()) {
+    input = JoinScalarSubqueries(std::move(input), &outputs);
+    for (auto& o : outputs) o = Bind(o, input.columns, /*aggregates=*/false, /*generators=*/false, /*windows=*/true);
+  }
   // The final projection over [groupings..., aggregates...].
   auto project = std::make_shared<LogicalPlan>();
   project->kind = PlanKind::kProject;
   project->plan_id = p.plan_id;
   project->analyzed = true;
-  project->children = {agg};
+  project->children = {input.plan};
   std::vector<ScopeColumn> out;
   for (auto& o : outputs) {
     // Rebind the alias node so it has a type.
     auto typed = std::make_shared<Expr>(*o);
     if (typed->kind == ExprKind::kAlias) { typed->type = typed->children[0]->type; typed->nullable = typed->children[0]->nullable; }
-    OutputColumns(typed, agg_out, p.plan_id, out);
+    OutputColumns(typed, input.columns, p.plan_id, out);
     project->exprs.push_back(typed);
   }
   project->schema = SchemaOf(out);
-  return PlanWindows({project, out}, agg_out);
+  return PlanWindows({project, out}, input.columns);
 }
 
 }  // namespace lakestream

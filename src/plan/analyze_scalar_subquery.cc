@@ -94,14 +94,22 @@ bool OnlyOuterRefs(const ExprPtr& e) {
   return local.empty() && !outer.empty() && !ContainsKind(e, ExprKind::kSubquery) && !ExprCorrelated(e, 1);
 }
 
+// A key side must read a subquery column: `2 = t1.a` is a filter on the
+// outer row, not a grouping (a literal grouping would read as a position).
+bool IsInnerKey(const ExprPtr& e) {
+  std::set<int> local;
+  CollectLocalRefs(e, &local);
+  return !local.empty() && !ExprCorrelated(e, 0);
+}
+
 bool SplitEqualities(const std::vector<ExprPtr>& predicates, std::vector<CorrelatedEquality>* out) {
   for (const auto& p : predicates) {
     if (p->kind != ExprKind::kCall || p->name != "=" || p->children.size() != 2) return false;
     const ExprPtr& a = p->children[0];
     const ExprPtr& b = p->children[1];
-    if (OnlyOuterRefs(b) && !ExprCorrelated(a, 0)) {
+    if (OnlyOuterRefs(b) && IsInnerKey(a)) {
       out->push_back({a, b});
-    } else if (OnlyOuterRefs(a) && !ExprCorrelated(b, 0)) {
+    } else if (OnlyOuterRefs(a) && IsInnerKey(b)) {
       out->push_back({b, a});
     } else {
       return false;
@@ -156,7 +164,9 @@ KeySource FindKeySource(const LogicalPlanPtr& outer, const std::set<int>& keys) 
     std::vector<ExprPtr> cs;
     SplitConjuncts(condition, &cs);
     for (const auto& c : cs) {
-      if (!OnlyUncorrelatedInLists(c) || ExprCorrelated(c, 0)) continue;
+      // A non-deterministic conjunct (rand() < 0.5) would keep other rows
+      // when the key source runs again; leaving it out keeps a superset.
+      if (!OnlyUncorrelatedInLists(c) || ExprCorrelated(c, 0) || !ExprDeterministic(c)) continue;
       ks.conjuncts.push_back(ShiftColumns(c, ks.offset));
     }
   };
@@ -270,7 +280,10 @@ std::optional<Resolved> Analyzer::JoinEqualityScalarSubquery(const Resolved& cur
   // Only the groups of key values the outer query holds are aggregated.
   Resolved in{input, ColumnsOf(*input)};
   KeySource ks = FindKeySource(current.plan, outer_cols);
-  if (!(ks.conjuncts.empty() && IsWholeRelation(*ks.plan))) {
+  // The key source runs a second time for the distinct keys: a source that
+  // may give other rows then (a Limit, rand()) could drop keys the outer
+  // query holds, so it reduces nothing (the reduction only saves work).
+  if (!(ks.conjuncts.empty() && IsWholeRelation(*ks.plan)) && PlanDeterministic(*ks.plan)) {
     LogicalPlanPtr source = ks.plan;
     if (!ks.conjuncts.empty()) {
       std::vector<ExprPtr> shifted;

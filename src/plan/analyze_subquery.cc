@@ -64,6 +64,30 @@ bool HasCorrelatedSubquery(const ExprPtr& e) {
   return false;
 }
 
+namespace {
+
+void CheckDecorrelated(const ExprPtr& e) {
+  if (e->kind == ExprKind::kSubquery && e->subquery) {
+    if (IsCorrelated(*e->subquery, 0)) {
+      throw UserError("UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.UNSUPPORTED_CORRELATED_SCALAR_SUBQUERY", "0A000",
+                      "Correlated subqueries are only supported in WHERE and in the SELECT list of a query "
+                      "without GROUP BY, not here (GROUP BY, HAVING, ORDER BY, JOIN ON): " + e->ToString() + ".");
+    }
+    CheckNoCorrelatedSubqueries(*e->subquery);
+  }
+  for (const auto& c : e->children) CheckDecorrelated(c);
+}
+
+}  // namespace
+
+void CheckNoCorrelatedSubqueries(const LogicalPlan& plan) {
+  for (const auto& e : NodeExpressions(plan)) CheckDecorrelated(e);
+  for (const auto& row : plan.values) {
+    for (const auto& e : row) CheckDecorrelated(e);
+  }
+  for (const auto& c : plan.children) CheckNoCorrelatedSubqueries(*c);
+}
+
 ExprPtr Analyzer::BindSubquery(const Expr& e, const Scope& scope) {
   outer_scopes_.push_back(scope);
   Resolved sub;
@@ -241,7 +265,14 @@ Resolved Analyzer::JoinOneScalarSubquery(Resolved current, const Expr& subquery,
   const std::vector<int> keys(outer_refs.begin(), outer_refs.end());
   const int nkeys = static_cast<int>(keys.size());
 
-  // D: the distinct outer values the subquery depends on.
+  // D: the distinct outer values the subquery depends on. The outer plan
+  // runs once more for them; one that may give other rows then would leave
+  // rows without a match, so it is refused.
+  if (!PlanDeterministic(*current.plan)) {
+    throw UserError("UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.NON_DETERMINISTIC_OUTER_QUERY", "0A000",
+                    "A correlated subquery over a non-deterministic outer query (rand(), LIMIT, ...) is only "
+                    "supported when it is correlated by equalities: " + subquery.ToString() + ".");
+  }
   std::vector<ExprPtr> key_refs;
   for (int k : keys) key_refs.push_back(Alias(ColumnRef(k, current.columns[k]), "__d" + std::to_string(key_refs.size())));
   Resolved dvals = Analyze(MakeDistinct(MakeProject(current.plan, key_refs)));

@@ -6,6 +6,7 @@
 #include "expr/binder.h"
 #include "lakestream/error.h"
 #include "plan/analyzer_impl.h"
+#include "plan/correlated_refs.h"
 
 namespace lakestream {
 
@@ -284,7 +285,9 @@ Resolved Analyzer::SubqueryAlias(const LogicalPlan& p, Resolved child) {
 LogicalPlanPtr Analyze(const LogicalPlanPtr& plan, const FunctionRegistry& registry, const AnalyzerOptions& options) {
   if (plan->analyzed) return plan;
   Analyzer analyzer(registry, options);
-  return analyzer.Analyze(plan).plan;
+  LogicalPlanPtr analyzed = analyzer.Analyze(plan).plan;
+  CheckNoCorrelatedSubqueries(*analyzed);
+  return analyzed;
 }
 
 }  // namespace lakestream

@@ -37,4 +37,21 @@ ExprPtr Relocate(const ExprPtr& e, int local_offset, const std::function<int(int
 void CollectOuterRefs(const ExprPtr& e, std::set<int>* out);
 void CollectLocalRefs(const ExprPtr& e, std::set<int>* out);
 
+// Whether evaluating `e` twice gives the same result: no non-deterministic
+// function (rand, uuid, shuffle, ...) in it or in its subqueries' plans.
+bool ExprDeterministic(const ExprPtr& e);
+// Whether running `p` twice gives the same rows: every expression is
+// deterministic and no Limit or Deduplicate picks rows by arrival order.
+bool PlanDeterministic(const LogicalPlan& p);
+
+// Throws UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.UNSUPPORTED_CORRELATED_SCALAR_SUBQUERY
+// when a subquery expression in an analyzed top-level plan still reads an
+// enclosing query: one in a place no rule decorrelates, that would run wrongly.
+void CheckNoCorrelatedSubqueries(const LogicalPlan& plan);
+
+// Copy of subquery expression `e` whose references to the enclosing query
+// (depth 1 from the subquery's plan, deeper from nested subqueries) move to
+// column `map(k)` of a new enclosing scope; null when `map` gives -1 for one.
+ExprPtr RemapOuterRefs(const ExprPtr& e, const std::function<int(int)>& map);
+
 }  // namespace lakestream
