@@ -1,5 +1,23 @@
-# Shared by the benchmark scripts (run.sh, run_parquet_bench.sh); source it.
+# Shared by the benchmark scripts (run.sh, run_parquet_bench.sh,
+# tpch/run_tpch_bench.sh); source it from the repository root.
 # Both engines print "RESULT <name> <median ms> <checksum>" lines.
+
+# require_bench_tools SCRIPT BUILD_DIR BIN...: exits 1 with a hint when a
+# benchmark binary in BUILD_DIR or the DuckDB npm package is missing.
+require_bench_tools() {
+  local script="$1" dir="$2" bin
+  shift 2
+  for bin in "$@"; do
+    if [ ! -x "$dir/$bin" ]; then
+      echo "$script: $dir/$bin is missing; build it first (make release)" >&2
+      exit 1
+    fi
+  done
+  if [ ! -d node_modules/@duckdb/node-api ]; then
+    echo "$script: @duckdb/node-api is missing; run 'make deps'" >&2
+    exit 1
+  fi
+}
 
 # compare_results OURS THEIRS: sets `table` to the markdown table
 # `query | lakestream ms | duckdb ms | ratio` (ratio below 1: Lakestream is

@@ -17,14 +17,7 @@ runs="${RUNS:-5}"
 results="${RESULTS:-bench/RESULTS.md}"
 bin="$build_dir/bench_agg_join"
 
-if [ ! -x "$bin" ]; then
-  echo "run.sh: $bin is missing; build it first (make release)" >&2
-  exit 1
-fi
-if [ ! -d node_modules/@duckdb/node-api ]; then
-  echo "run.sh: @duckdb/node-api is missing; run 'make deps'" >&2
-  exit 1
-fi
+require_bench_tools run.sh "$build_dir" bench_agg_join
 
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 args=(--threads "$threads" --rows "$rows" --runs "$runs")

@@ -18,16 +18,7 @@ threads="${THREADS:-$(nproc)}"
 runs="${RUNS:-5}"
 results="${RESULTS:-bench/RESULTS.md}"
 
-for bin in bench_parquet tpch_gen; do
-  if [ ! -x "$build_dir/$bin" ]; then
-    echo "run_parquet_bench.sh: $build_dir/$bin is missing; build it first (make release)" >&2
-    exit 1
-  fi
-done
-if [ ! -d node_modules/@duckdb/node-api ]; then
-  echo "run_parquet_bench.sh: @duckdb/node-api is missing; run 'make deps'" >&2
-  exit 1
-fi
+require_bench_tools run_parquet_bench.sh "$build_dir" bench_parquet tpch_gen
 
 data="$build_dir/tpch_sf$sf"
 if [ ! -e "$data/lineitem/_SUCCESS" ]; then

@@ -13,6 +13,7 @@
 # GIT_REV (the revision named in RESULTS.md; default git rev-parse).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source bench/compare_results.sh
 build_dir="${BUILD_DIR:-build/release}"
 sf="${SF:-1}"
 format="${FORMAT:-parquet}"
@@ -22,16 +23,7 @@ queries="${QUERIES:-}"
 data="${DATA_DIR:-$build_dir/tpch_data/sf${sf}_${format}}"
 results="${RESULTS:-bench/RESULTS.md}"
 
-for bin in tpch_gen tpch_run; do
-  if [ ! -x "$build_dir/$bin" ]; then
-    echo "run_tpch_bench: $build_dir/$bin is missing; build it first (make release)" >&2
-    exit 1
-  fi
-done
-if [ ! -d node_modules/@duckdb/node-api ]; then
-  echo "run_tpch_bench: @duckdb/node-api is missing; run 'make deps'" >&2
-  exit 1
-fi
+require_bench_tools run_tpch_bench "$build_dir" tpch_gen tpch_run
 
 # The data depends only on SF and the format: generate it once.
 stamp="$data/.tpch_bench_sf"
